@@ -1,0 +1,216 @@
+"""Render e-mail templates: ours from backend/emails/, and the user's in a locked-down sandbox."""
+import re
+import time
+from functools import cache, lru_cache
+from pathlib import Path
+
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
+                    TemplateSyntaxError, UndefinedError, meta, nodes)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+TEMPLATE_DIR = Path(__file__).parent / "emails"
+PARTS = ("subject", "body")
+
+# Limits for user templates. A real e-mail template is a few hundred characters; these leave
+# ample room and keep a hostile one from costing more than a few milliseconds.
+MAX_SOURCE = {"subject": 500, "body": 10_000}
+MAX_OUTPUT = {"subject": 500, "body": 20_000}
+MAX_SECONDS = 0.5  # a second line of defence: the checks below already make long renders impossible
+
+# What a user template may contain. No loops, macros, calls or arithmetic: an e-mail template
+# fills in names and chooses between sentences, so nothing more is needed, and without them a
+# render takes time in proportion to the template's size — no CPU or memory bomb is possible.
+ALLOWED_NODES = (
+    nodes.Template, nodes.Output, nodes.TemplateData, nodes.Const, nodes.Name, nodes.If,
+    nodes.Assign, nodes.Getattr, nodes.Getitem, nodes.Slice, nodes.Filter, nodes.Test,
+    nodes.Compare, nodes.Operand, nodes.And, nodes.Or, nodes.Not, nodes.Neg, nodes.CondExpr,
+    nodes.List, nodes.Tuple, nodes.Keyword,
+)
+# Filters whose output is never longer than a constant times their input.
+ALLOWED_FILTERS = ("upper", "lower", "title", "capitalize", "trim", "default", "d", "length",
+                   "first", "last", "wordcount", "string")
+REFUSED = {  # node type -> what to tell the user
+    nodes.For: "loops ({% for %}) are not available in e-mail templates",
+    nodes.Macro: "macros are not available in e-mail templates",
+    nodes.Call: "function calls are not available in e-mail templates; use a filter such as |upper",
+    nodes.Concat: "joining with ~ is not available; write the pieces next to each other instead",
+}
+BLANK_RUN = re.compile(r"\n{3,}")
+UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
+
+
+class RenderError(ValueError):
+    """A template could not be rendered: the message says why, in words a user can act on."""
+
+    def __init__(self, message: str, field: str | None = None, missing: str | None = None):
+        super().__init__(message)
+        self.message, self.field, self.missing = message, field, missing
+
+
+@cache
+def email_environment() -> Environment:
+    """The one Environment for our own templates: plain text, a missing value is an error."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, autoescape=False,
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
+@cache
+def template_names() -> tuple[str, ...]:
+    """Every built-in template: each folder of backend/emails/ holding a subject and a body."""
+    return tuple(sorted(p.name for p in TEMPLATE_DIR.iterdir()
+                        if all((p / f"{part}.txt.j2").is_file() for part in PARTS)))
+
+
+def tidy(part: str, text: str) -> str:
+    """Subjects on one line; bodies without trailing spaces or runs of blank lines."""
+    if part == "subject":
+        return " ".join(text.split())
+    lines = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return BLANK_RUN.sub("\n\n", lines) + "\n"
+
+
+def render_email(name: str, context: dict) -> tuple[str, str]:
+    """Render built-in template `name` with plain data: (subject, body)."""
+    env = email_environment()
+    rendered = []
+    for part in PARTS:
+        try:
+            text = env.get_template(f"{name}/{part}.txt.j2").render(context)
+        except UndefinedError as error:
+            missing = _missing_name(error)
+            raise RenderError(f"The {name} template needs {missing}, which is not known here.",
+                              missing=missing) from None
+        rendered.append(tidy(part, text))
+    return rendered[0], rendered[1]
+
+
+class EmailSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with only a few filters, no globals and no operators."""
+
+    intercepted_binops = frozenset(("+", "-", "*", "/", "//", "%", "**"))
+    intercepted_unops = frozenset(("+",))
+
+    def __init__(self):
+        super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                         trim_blocks=True, lstrip_blocks=True)
+        self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}
+        self.globals = {}
+
+    def call_binop(self, context, operator, left, right):
+        raise SecurityError(f"the {operator} operator is not available in e-mail templates")
+
+    def call_unop(self, context, operator, arg):
+        raise SecurityError(f"the {operator} operator is not available in e-mail templates")
+
+
+@cache
+def sandbox() -> EmailSandbox:
+    """The one sandbox for user templates."""
+    return EmailSandbox()
+
+
+@lru_cache(maxsize=64)
+def compile_user_template(source: str, part: str):
+    """Parse, vet and compile one part of a user template; RenderError if it is not allowed."""
+    if len(source) > MAX_SOURCE[part]:
+        raise RenderError(f"{part}: the template is too long ({len(source):,} characters; "
+                          f"at most {MAX_SOURCE[part]:,}).", field=part)
+    env = sandbox()
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as error:
+        raise RenderError(f"{part}, line {error.lineno}: {error.message}", field=part) from None
+    _vet(tree, part)
+    try:
+        code = env.compile(tree)
+    except TemplateError as error:
+        raise RenderError(f"{part}: {error.message}", field=part) from None
+    return env.template_class.from_code(env, code, env.make_globals(None)), \
+        frozenset(meta.find_undeclared_variables(tree))
+
+
+def _vet(tree: nodes.Template, part: str) -> None:
+    """Refuse anything but names, conditions and the allowed filters, before compiling."""
+    for node in tree.find_all(nodes.Node):
+        where = f"{part}, line {node.lineno}"
+        if not isinstance(node, ALLOWED_NODES):
+            reason = next((why for kind, why in REFUSED.items() if isinstance(node, kind)),
+                          f"{type(node).__name__.lower()} is not available in e-mail templates"
+                          if not isinstance(node, nodes.BinExpr | nodes.UnaryExpr) else
+                          "arithmetic is not available in e-mail templates")
+            raise RenderError(f"{where}: {reason}.", field=part)
+        if isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
+            raise RenderError(f"{where}: the filter |{node.name} is not available; use one of "
+                              f"{', '.join(ALLOWED_FILTERS)}.", field=part)
+        if isinstance(node, nodes.Getattr | nodes.Name) and \
+                (node.attr if isinstance(node, nodes.Getattr) else node.name).startswith("_"):
+            raise RenderError(f"{where}: names starting with _ are not available.", field=part)
+
+
+def render_user_template(subject: str, body: str, context: dict) -> tuple[str, str]:
+    """Render a user's template in the sandbox with plain data: (subject, body)."""
+    rendered = []
+    for part, source in zip(PARTS, (subject, body)):
+        template, _ = compile_user_template(source, part)
+        rendered.append(tidy(part, _render_limited(template, context, part)))
+    return rendered[0], rendered[1]
+
+
+def _render_limited(template, context: dict, part: str) -> str:
+    """Render piece by piece, stopping as soon as the output or the time runs over."""
+    deadline, size, pieces = time.monotonic() + MAX_SECONDS, 0, []
+    stream = template.generate(context)
+    while True:
+        try:
+            piece = next(stream, None)
+        except UndefinedError as error:
+            missing = _missing_name(error)
+            raise RenderError(f"{part}: your template uses {missing}, which is not known here; "
+                              f"wrap it in {{% if {missing} is defined %}}…{{% endif %}}.",
+                              field=part, missing=missing) from None
+        except (TemplateError, TypeError, ValueError, LookupError) as error:
+            raise RenderError(f"{part}: {error}.", field=part) from None
+        if piece is None:
+            return "".join(pieces)
+        size += len(piece)
+        if size > MAX_OUTPUT[part]:
+            raise RenderError(f"{part}: the template writes more than {MAX_OUTPUT[part]:,} "
+                              "characters.", field=part)
+        if time.monotonic() > deadline:
+            raise RenderError(f"{part}: the template took too long to render.", field=part)
+        pieces.append(piece)
+
+
+def check_user_template(subject: str, body: str, samples: list[dict]) -> list[dict]:
+    """Errors that make a user template unusable, as [{field, message}]; [] when it is fine."""
+    errors = []
+    for part, source in zip(PARTS, (subject, body)):
+        if not isinstance(source, str):
+            errors.append({"field": part, "message": f"{part}: must be text."})
+            continue
+        try:
+            _, names = compile_user_template(source, part)
+        except RenderError as error:
+            errors.append({"field": part, "message": error.message})
+            continue
+        known = set().union(*(sample.keys() for sample in samples))
+        unknown = sorted(names - known)
+        if unknown:
+            errors.append({"field": part, "message": f"{part}: {', '.join(unknown)} "
+                           f"{'is not a name' if len(unknown) == 1 else 'are not names'} "
+                           f"templates can use; they can use {', '.join(sorted(known))}."})
+    if errors:
+        return errors
+    for sample in samples:
+        try:
+            render_user_template(subject, body, sample)
+        except RenderError as error:
+            return [{"field": error.field, "message": error.message}]
+    return []
+
+
+def _missing_name(error: UndefinedError) -> str:
+    found = UNDEFINED_NAME.search(error.message or "")
+    return found.group(1) if found else "a value"
