@@ -144,9 +144,20 @@ def _vet(tree: nodes.Template, part: str) -> None:
         if isinstance(node, nodes.Filter) and node.name not in ALLOWED_FILTERS:
             raise RenderError(f"{where}: the filter |{node.name} is not available; use one of "
                               f"{', '.join(ALLOWED_FILTERS)}.", field=part)
-        if isinstance(node, nodes.Getattr | nodes.Name) and \
-                (node.attr if isinstance(node, nodes.Getattr) else node.name).startswith("_"):
+        if _private_name(node).startswith("_"):
             raise RenderError(f"{where}: names starting with _ are not available.", field=part)
+
+
+def _private_name(node: nodes.Node) -> str:
+    """The name a node looks up, if any: `_`-names lead into Python's internals."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return node.attr
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) \
+            and isinstance(node.arg.value, str):
+        return node.arg.value
+    return ""
 
 
 def render_user_template(subject: str, body: str, context: dict) -> tuple[str, str]:
