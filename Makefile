@@ -1,0 +1,59 @@
+# Follow-up Assistant — `make run` starts the product, `make test` proves it.
+# Every target sets up what it needs on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+NODE_STAMP := e2e/node_modules/.installed
+# A system Chromium when there is one (Debian's package), else Playwright's own download.
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || true)
+export FOLLOWUP_CHROMIUM := $(CHROMIUM)
+
+.PHONY: run pair test test-backend test-e2e lint-extension eval bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	@if [ -z "$(CHROMIUM)" ]; then $(PY) -m playwright install chromium; fi
+	touch $@
+
+$(NODE_STAMP): e2e/package.json e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: $(STAMP)  ## start the backend on 127.0.0.1:8642
+	$(PY) -m backend
+
+pair: $(STAMP)  ## print a pairing code for the extension
+	$(PY) -m backend pair
+
+test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: backend, extension lint, browser
+	cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text
+	$(PY) -m pytest -q
+
+test-backend: $(TEST_STAMP)
+	$(PY) -m pytest -q tests
+
+test-e2e: $(TEST_STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -q e2e
+
+lint-extension: $(NODE_STAMP)
+	cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text
+
+eval: $(TEST_STAMP)  ## the checker's precision and recall on the labelled corpus
+	$(PY) -m backend.checker.eval
+
+bench: $(TEST_STAMP) $(NODE_STAMP)  ## every benchmark, figures as ratios from one run
+	@set -e; for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script; done
+
+clean:
+	rm -rf $(VENV) e2e/node_modules .pytest_cache .hypothesis

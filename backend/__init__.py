@@ -1,0 +1,20 @@
+"""Follow-up Assistant's local backend: timing rules, interviews, drafts and the rule checker."""
+from flask import Flask
+
+__version__ = "0.1.0"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app; this function is the table of contents of the backend."""
+    from . import config, db, errors, security
+    from .api import applications, due, interviews, meta, pairing, profile, timeline
+
+    app = Flask(__name__)
+    app.config.from_mapping(config.load(test_config))
+    app.json.sort_keys = False
+    db.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+    for module in (meta, pairing, interviews, due, profile, applications, timeline):
+        app.register_blueprint(module.bp)
+    return app

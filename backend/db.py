@@ -1,0 +1,125 @@
+"""The database: declared unbound, bound in the app factory, migrated by numbered steps."""
+from peewee import SqliteDatabase
+
+database = SqliteDatabase(None)
+
+PRAGMAS = {
+    "journal_mode": "wal",    # readers never block the writer
+    "foreign_keys": 1,        # follow-ups go with their interview
+    "synchronous": "normal",  # durable across process crashes in WAL mode
+    "busy_timeout": 5000,     # the pair command and the server share the file
+}
+
+# Each step moves the schema one version on. Steps are frozen once released: a later change is
+# a new step, so a database made by any earlier version migrates without losing a row.
+MIGRATIONS = {
+    1: [
+        """CREATE TABLE interview (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            position TEXT NOT NULL,
+            interview_date DATE NOT NULL,
+            interviewer_name TEXT,
+            interviewer_email TEXT,
+            timeline TEXT,
+            decision_date DATE,
+            decision_source TEXT,
+            timeline_parsed INTEGER,
+            country TEXT,
+            notes TEXT,
+            reply_on DATE,
+            outcome TEXT,
+            next_action TEXT,
+            next_earliest DATE,
+            next_latest DATE,
+            next_reason TEXT,
+            due_from DATE,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL)""",
+        "CREATE INDEX interview_due_from ON interview (due_from)",
+        "CREATE INDEX interview_next ON interview (next_action, next_earliest)",
+        "CREATE INDEX interview_email ON interview (lower(interviewer_email))",
+        """CREATE TABLE follow_up (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interview (id) ON DELETE CASCADE,
+            sent_on DATE NOT NULL,
+            created_at DATETIME NOT NULL)""",
+        "CREATE INDEX follow_up_interview ON follow_up (interview_id, sent_on)",
+        """CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT, signature TEXT, country TEXT, weekly_goal INTEGER)""",
+        """CREATE TABLE token (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at DATETIME NOT NULL,
+            last_used_at DATETIME)""",
+        """CREATE TABLE pairing_code (
+            id INTEGER PRIMARY KEY,
+            code_hash TEXT NOT NULL,
+            expires_at REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            used INTEGER NOT NULL DEFAULT 0)""",
+    ],
+    2: [
+        # Replays of writes the extension retried after a lost answer (Idempotency-Key).
+        """CREATE TABLE idempotent_request (
+            key TEXT PRIMARY KEY,
+            route TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            created_at DATETIME NOT NULL)""",
+        # The waiting-period advice: applications sent this week against the weekly goal.
+        """CREATE TABLE application (
+            id INTEGER PRIMARY KEY,
+            applied_on DATE NOT NULL,
+            company TEXT,
+            created_at DATETIME NOT NULL)""",
+        "CREATE INDEX application_applied_on ON application (applied_on)",
+    ],
+}
+
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def schema_version() -> int:
+    return database.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def migrate() -> int:
+    """Bring the open database up to SCHEMA_VERSION, one atomic step at a time."""
+    current = schema_version()
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"The database was written by a newer Follow-up Assistant (schema {current}); "
+            f"this one knows schema {SCHEMA_VERSION}. Update the app."
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with database.atomic():
+            for statement in MIGRATIONS[version]:
+                database.execute_sql(statement)
+            database.execute_sql(f"PRAGMA user_version = {version}")
+    return SCHEMA_VERSION
+
+
+def open_database(path: str) -> None:
+    """Bind the database to a file and migrate it."""
+    database.init(path, pragmas=PRAGMAS, check_same_thread=False)
+    database.connect(reuse_if_open=True)
+    try:
+        migrate()
+    finally:
+        database.close()
+
+
+def init_app(app) -> None:
+    """Open and migrate the app's database; one connection per request."""
+    open_database(app.config["DATABASE"])
+
+    @app.before_request
+    def connect():
+        database.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def close(exc):
+        if not database.is_closed():
+            database.close()

@@ -1,0 +1,43 @@
+"""Replays of writes retried with the same Idempotency-Key: a lost answer never doubles a write."""
+import re
+from functools import wraps
+
+from flask import Response, make_response, request
+
+from .db import database
+from .errors import ApiError
+from .models import IdempotentRequest
+
+KEY = re.compile(r"[A-Za-z0-9._:-]{8,100}\Z")
+
+
+def idempotent(view):
+    """Run a write once per key; a retry gets the first answer back."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        key = request.headers.get("Idempotency-Key")
+        if key is None:
+            return view(*args, **kwargs)
+        if not KEY.match(key):
+            raise ApiError(400, "invalid", "Idempotency-Key: use 8–100 letters, digits or "
+                                           "._:- (a UUID is ideal).", "Idempotency-Key")
+        route = f"{request.method} {request.path}"
+        # IMMEDIATE: the check and the write happen under one write lock, so two retries that
+        # race cannot both write; the replay record commits with the write or not at all.
+        with database.atomic("IMMEDIATE"):
+            seen = IdempotentRequest.get_or_none(IdempotentRequest.key == key)
+            if seen is not None:
+                if seen.route != route:
+                    raise ApiError(409, "idempotency_key_reused",
+                                   "This Idempotency-Key was already used for another request.",
+                                   "Idempotency-Key")
+                return Response(seen.body, status=seen.status, mimetype="application/json",
+                                headers={"Idempotent-Replayed": "true"})
+            response = make_response(view(*args, **kwargs))
+            if response.status_code < 300:
+                IdempotentRequest.create(key=key, route=route, status=response.status_code,
+                                         body=response.get_data(as_text=True))
+        return response
+
+    return wrapper

@@ -1,0 +1,129 @@
+"""Tables, and the queries views share."""
+from datetime import date, datetime, timezone
+
+from peewee import (
+    BooleanField, DateField, DateTimeField, FloatField, ForeignKeyField, IntegerField, Model,
+    TextField, fn,
+)
+
+from .db import database
+
+FOLLOW_UP_ACTIONS = ("first_follow_up", "second_follow_up")
+OUTCOMES = ("offer", "rejected", "withdrawn", "moved_on")
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Interview(BaseModel):
+    company = TextField()
+    position = TextField()
+    interview_date = DateField()
+    interviewer_name = TextField(null=True)
+    interviewer_email = TextField(null=True)
+    timeline = TextField(null=True)
+    decision_date = DateField(null=True)
+    decision_source = TextField(null=True)  # "given", "timeline" or None
+    timeline_parsed = BooleanField(null=True)  # None when no timeline was given
+    country = TextField(null=True)
+    notes = TextField(null=True)
+    reply_on = DateField(null=True)
+    outcome = TextField(null=True)
+    # The next action does not depend on the day asked, so it is stored: the due list is one
+    # indexed range query on due_from (= next_earliest for follow-up actions, else NULL).
+    next_action = TextField(null=True)
+    next_earliest = DateField(null=True)
+    next_latest = DateField(null=True)
+    next_reason = TextField(null=True)
+    due_from = DateField(null=True)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+class FollowUp(BaseModel):
+    interview = ForeignKeyField(Interview, backref="follow_ups", on_delete="CASCADE")
+    sent_on = DateField()
+    created_at = DateTimeField(default=now)
+
+
+class Profile(BaseModel):
+    name = TextField(null=True)
+    signature = TextField(null=True)
+    country = TextField(null=True)
+    weekly_goal = IntegerField(null=True)
+
+
+class Token(BaseModel):
+    token_hash = TextField(unique=True)
+    created_at = DateTimeField(default=now)
+    last_used_at = DateTimeField(null=True)
+
+
+class PairingCode(BaseModel):
+    code_hash = TextField()
+    expires_at = FloatField()
+    attempts = IntegerField(default=0)
+    used = BooleanField(default=False)
+
+
+class IdempotentRequest(BaseModel):
+    key = TextField(primary_key=True)
+    route = TextField()
+    status = IntegerField()
+    body = TextField()
+    created_at = DateTimeField(default=now)
+
+
+class Application(BaseModel):
+    applied_on = DateField()
+    company = TextField(null=True)
+    created_at = DateTimeField(default=now)
+
+
+def follow_up_dates(interview_ids) -> dict[int, list[date]]:
+    """Sent dates per interview, oldest first, in one query."""
+    dates: dict[int, list[date]] = {i: [] for i in interview_ids}
+    query = (FollowUp.select(FollowUp.interview_id, FollowUp.sent_on)
+             .where(FollowUp.interview_id.in_(list(interview_ids)))
+             .order_by(FollowUp.sent_on, FollowUp.id).tuples())
+    for interview_id, sent_on in query:
+        dates[interview_id].append(sent_on)
+    return dates
+
+
+def due_on(on: date):
+    """Interviews whose next follow-up may be sent on `on`, most urgent first."""
+    return (Interview.select().where(Interview.due_from <= on)
+            .order_by(Interview.next_latest, Interview.next_earliest, Interview.id))
+
+
+def by_state(query, state: str, on: date):
+    """Narrow a query to interviews in `state` on `on`, in SQL (see timing.schedule.state_on)."""
+    open_ = Interview.reply_on.is_null() & Interview.outcome.is_null()
+    follow_up = Interview.next_action.in_(FOLLOW_UP_ACTIONS)
+    conditions = {
+        "closed": Interview.outcome.is_null(False),
+        "replied": Interview.reply_on.is_null(False) & Interview.outcome.is_null(),
+        "upcoming": open_ & (Interview.next_earliest > on),
+        "due": open_ & follow_up & (Interview.next_earliest <= on) & (Interview.next_latest >= on),
+        "overdue": open_ & follow_up & (Interview.next_latest < on),
+        "move_on": open_ & (Interview.next_action == "move_on") & (Interview.next_earliest <= on),
+    }
+    return query.where(conditions[state])
+
+
+def by_email(query, email: str):
+    return query.where(fn.lower(Interview.interviewer_email) == email.lower())
+
+
+def profile() -> Profile:
+    """The one profile row, made on first use."""
+    row = Profile.get_or_none(Profile.id == 1)
+    return row or Profile.create(id=1)

@@ -1,0 +1,188 @@
+"""The OpenAPI 3 document of every route; a test holds it against the real url map."""
+from . import __version__
+
+DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+NULLABLE_DATE = {"anyOf": [DATE, {"type": "null"}]}
+
+
+def text(max_length: int, nullable: bool = True) -> dict:
+    schema = {"type": "string", "maxLength": max_length}
+    return {"anyOf": [schema, {"type": "null"}]} if nullable else {**schema, "minLength": 1}
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(properties: dict, required=(), extra: bool = False) -> dict:
+    return {"type": "object", "properties": properties, "required": list(required),
+            "additionalProperties": extra}
+
+
+INTERVIEW_FIELDS = {
+    "company": text(200, False), "position": text(200, False), "interview_date": DATE,
+    "interviewer_name": text(200), "interviewer_email": text(254), "timeline": text(500),
+    "decision_date": NULLABLE_DATE,
+    "country": {"anyOf": [{"type": "string", "minLength": 2, "maxLength": 3},
+                          {"type": "null"}]},
+    "notes": text(5000),
+}
+OUTCOME = {"type": "string", "enum": ["offer", "rejected", "withdrawn", "moved_on"]}
+STATE = {"type": "string",
+         "enum": ["upcoming", "due", "overdue", "move_on", "replied", "closed"]}
+
+SCHEMAS = {
+    "Error": obj({"error": obj({"code": {"type": "string"}, "message": {"type": "string"},
+                                "field": {"type": "string"}}, ["code", "message"])},
+                 ["error"]),
+    "NextAction": obj({"action": {"type": "string", "enum": [
+        "first_follow_up", "second_follow_up", "move_on"]},
+        "earliest": DATE, "latest": DATE, "reason": {"type": "string"}},
+        ["action", "earliest", "latest", "reason"]),
+    "Schedule": obj({"state": STATE, "next": {"anyOf": [ref("NextAction"), {"type": "null"}]}},
+                    ["state", "next"]),
+    "Interview": obj({
+        "id": {"type": "integer"}, **INTERVIEW_FIELDS,
+        "timeline_parsed": {"type": ["boolean", "null"]},
+        "follow_ups": {"type": "array", "items": obj({"sent_on": DATE}, ["sent_on"])},
+        "reply_on": NULLABLE_DATE, "outcome": {"anyOf": [OUTCOME, {"type": "null"}]},
+        "schedule": ref("Schedule")},
+        ["id", *INTERVIEW_FIELDS, "timeline_parsed", "follow_ups", "reply_on", "outcome",
+         "schedule"]),
+    "NewInterview": obj(INTERVIEW_FIELDS, ["company", "position", "interview_date"]),
+    "InterviewPatch": obj({**INTERVIEW_FIELDS, "reply_on": NULLABLE_DATE,
+                           "outcome": {"anyOf": [OUTCOME, {"type": "null"}]}}),
+    "Profile": obj({"name": text(200), "signature": text(1000),
+                    "country": {"type": "string"},
+                    "weekly_goal": {"type": "integer", "minimum": 1, "maximum": 100}},
+                   ["name", "signature", "country", "weekly_goal"]),
+    "ProfilePatch": obj({"name": text(200), "signature": text(1000),
+                         "country": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+                         "weekly_goal": {"anyOf": [{"type": "integer", "minimum": 1,
+                                                    "maximum": 100}, {"type": "null"}]}}),
+    "Application": obj({"id": {"type": "integer"}, "applied_on": DATE,
+                        "company": {"type": ["string", "null"]}},
+                       ["id", "applied_on", "company"]),
+}
+
+ERRORS = {
+    400: "The input is wrong; `error.field` names the field.",
+    401: "No token, or an unknown one: pair the extension.",
+    403: "A foreign Host or Origin, or a wrong pairing code.",
+    404: "No such interview.",
+    409: "The request conflicts with the interview's state.",
+    413: "The body is too large.",
+    415: "Writes must be JSON.",
+}
+ON = {"name": "on", "in": "query", "required": False, "schema": DATE,
+      "description": "The day to evaluate the schedule on (default: today)."}
+ID = {"name": "interview_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
+               "schema": {"type": "string", "pattern": r"^[A-Za-z0-9._:-]{8,100}$"},
+               "description": "Retries with the same key get the first answer, not a second write."}
+
+
+def json_content(schema: dict) -> dict:
+    return {"application/json": {"schema": schema}}
+
+
+def operation(summary, *, ok=200, response=None, body=None, params=(), errors=(), secure=True):
+    """One operation: its success answer and each error status it can give."""
+    statuses = set(errors) | ({401} if secure else set()) | ({400} if params else set())
+    if body is not None:
+        statuses |= {400, 413, 415}
+    responses = {str(ok): {"description": "Success"} if response is None else
+                 {"description": "Success", "content": json_content(response)}}
+    for status in sorted(statuses | {403}):
+        responses[str(status)] = {"description": ERRORS[status],
+                                  "content": json_content(ref("Error"))}
+    op = {"summary": summary, "responses": responses, "parameters": list(params)}
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": json_content(body)}
+    if not secure:
+        op["security"] = []
+    return op
+
+
+def paths() -> dict:
+    interview, interviews = ref("Interview"), {"type": "array", "items": ref("Interview")}
+    list_params = [ON, *({"name": name, "in": "query", "required": False, "schema": schema}
+                         for name, schema in (("email", {"type": "string"}), ("state", STATE),
+                                              ("q", {"type": "string"})))]
+    return {
+        "/api/v1/health": {"get": operation(
+            "Is the backend up?", secure=False, response=obj(
+                {"status": {"const": "ok"}, "version": {"type": "string"}},
+                ["status", "version"]))},
+        "/api/v1/openapi.json": {"get": operation(
+            "This document", secure=False, response={"type": "object"})},
+        "/api/v1/pair": {"post": operation(
+            "Trade a pairing code for a token", secure=False,
+            body=obj({"code": {"type": "string"}}, ["code"]),
+            response=obj({"token": {"type": "string"}}, ["token"]))},
+        "/api/v1/interviews": {
+            "get": operation("List interviews", params=list_params,
+                             response=obj({"interviews": interviews}, ["interviews"])),
+            "post": operation("Add an interview", ok=201, body=ref("NewInterview"),
+                              params=[ON, IDEMPOTENCY], response=interview, errors=[409])},
+        "/api/v1/interviews/{interview_id}": {
+            "get": operation("One interview", params=[ID, ON], response=interview,
+                             errors=[404]),
+            "patch": operation("Change an interview", params=[ID, ON],
+                               body=ref("InterviewPatch"), response=interview, errors=[404]),
+            "delete": operation("Delete an interview and its follow-ups", ok=204,
+                                params=[ID, ON], errors=[404])},
+        "/api/v1/interviews/{interview_id}/follow-ups": {"post": operation(
+            "Record a follow-up sent", ok=201, params=[ID, ON, IDEMPOTENCY],
+            body=obj({"sent_on": DATE}, ["sent_on"]), response=interview, errors=[404, 409])},
+        "/api/v1/interviews/{interview_id}/reply": {"post": operation(
+            "Record their reply", params=[ID, ON, IDEMPOTENCY],
+            body=obj({"received_on": DATE}, ["received_on"]), response=interview,
+            errors=[404, 409])},
+        "/api/v1/interviews/{interview_id}/close": {"post": operation(
+            "Record the outcome", params=[ID, ON, IDEMPOTENCY],
+            body=obj({"outcome": OUTCOME}, ["outcome"]), response=interview,
+            errors=[404, 409])},
+        "/api/v1/due": {"get": operation(
+            "Follow-ups that may be sent on the day, most urgent first", params=[ON],
+            response=obj({"due": interviews}, ["due"]))},
+        "/api/v1/profile": {
+            "get": operation("The profile", response=ref("Profile")),
+            "put": operation("Change the profile (the fields given)", body=ref("ProfilePatch"),
+                             response=ref("Profile"))},
+        "/api/v1/applications": {
+            "get": operation("This week's applications against the weekly goal", params=[ON],
+                             response=obj({"week_start": DATE, "count": {"type": "integer"},
+                                           "goal": {"type": "integer"},
+                                           "applications": {"type": "array",
+                                                            "items": ref("Application")}},
+                                          ["week_start", "count", "goal", "applications"])),
+            "post": operation("Log an application", ok=201, params=[ON, IDEMPOTENCY],
+                              body=obj({"applied_on": NULLABLE_DATE, "company": text(200)}),
+                              response=ref("Application"), errors=[409])},
+        "/api/v1/timeline/preview": {"post": operation(
+            "What the interviewer's words mean: decision date and first follow-up",
+            body=obj({"interview_date": DATE, "timeline": text(500),
+                      "country": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
+                     ["interview_date"]),
+            response=obj({"decision_date": NULLABLE_DATE,
+                          "timeline_parsed": {"type": ["boolean", "null"]},
+                          "next": ref("NextAction")},
+                         ["decision_date", "timeline_parsed", "next"]))},
+    }
+
+
+def document() -> dict:
+    """The whole document."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Follow-up Assistant", "version": __version__,
+                 "description": "The local backend of Follow-up Assistant. Loopback only."},
+        "servers": [{"url": "http://127.0.0.1:8642"}],
+        "paths": paths(),
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+        },
+        "security": [{"token": []}],
+    }
