@@ -126,7 +126,7 @@ def pick_template(interview: dict, on: date) -> str:
 class Moment:
     """What sending this draft would be, for the timing rules of the checker."""
 
-    action: str
+    action: str | None  # None for a follow-up beyond the last one the rules allow
     is_follow_up: bool
     earliest: date | None
     reason: str | None
@@ -136,14 +136,14 @@ def moment(interview: dict, template: str) -> Moment:
     """The action a draft of `template` stands for, with the schedule's window if it applies."""
     next_step = interview["schedule"]["next"]
     sent = len(interview["follow_ups"])
-    if template in FOLLOW_UP_TEMPLATES:
-        action = FOLLOW_UP_ACTIONS[sent] if sent < len(FOLLOW_UP_ACTIONS) else "third_follow_up"
-    else:
+    is_follow_up = template in FOLLOW_UP_TEMPLATES
+    if not is_follow_up:
         action = template
+    else:  # the follow-up this would be, whichever follow-up template was chosen
+        action = FOLLOW_UP_ACTIONS[sent] if sent < len(FOLLOW_UP_ACTIONS) else None
     if next_step is not None and next_step["action"] == action:
-        return Moment(action, template in FOLLOW_UP_TEMPLATES, _day(next_step["earliest"]),
-                      next_step["reason"])
-    return Moment(action, template in FOLLOW_UP_TEMPLATES, None, None)
+        return Moment(action, is_follow_up, _day(next_step["earliest"]), next_step["reason"])
+    return Moment(action, is_follow_up, None, None)
 
 
 def build_draft(interview: dict, profile: dict, on: date, template: str | None,
@@ -161,13 +161,14 @@ def build_draft(interview: dict, profile: dict, on: date, template: str | None,
     subject, body = _render(template, context, user_templates.get(template))
     step = moment(interview, template)
     check_context = checker.Context(
-        on=on, action=step.action, earliest=step.earliest,
-        earliest_label=human_day(step.earliest, on) if step.earliest else None,
-        reason=step.reason, follow_ups_sent=len(interview["follow_ups"]),
+        on=on, action=step.action, earliest=step.earliest, reason=step.reason,
+        follow_ups_sent=len(interview["follow_ups"]),
         is_follow_up=step.is_follow_up, interviewer_name=interview.get("interviewer_name"),
         company=interview["company"], position=interview["position"])
     findings = checker.check(body, check_context, subject)
-    return {"subject": subject, "body": body, "action": step.action, "template": template,
+    next_step = interview["schedule"]["next"]
+    action = step.action or (next_step["action"] if next_step else None)
+    return {"subject": subject, "body": body, "action": action, "template": template,
             "variant": variant, "variants": list(variants()), "schedule": interview["schedule"],
             "findings": [finding.to_dict() for finding in findings]}
 
