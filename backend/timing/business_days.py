@@ -1,4 +1,6 @@
 """Business days: Monday to Friday, not a public holiday of the country (CONTRACT.md rule 1)."""
+import threading
+import warnings
 from datetime import date, timedelta
 from functools import cache
 
@@ -6,6 +8,7 @@ import holidays
 
 ONE_DAY = timedelta(days=1)
 SATURDAY = 5  # date.weekday(): Monday is 0, so 5 and 6 are the weekend
+_building = threading.Lock()  # catch_warnings swaps process-wide state: one build at a time
 
 
 @cache
@@ -28,7 +31,12 @@ def _holidays(country: str, year: int) -> dict[date, str]:
     """
     if not is_supported_country(country):
         raise ValueError(f"no holiday calendar for country {country!r}")
-    return dict(holidays.country_holidays(country, years=year))
+    with _building, warnings.catch_warnings():
+        # Some calendars warn that a year lies outside the range their data covers (India's
+        # outside 2001-2035); the rule is "as the holidays package defines them", so use what
+        # it knows rather than fail.
+        warnings.simplefilter("ignore", UserWarning)
+        return dict(holidays.country_holidays(country, years=year))
 
 
 def holiday_name(day: date, country: str) -> str | None:
