@@ -45,7 +45,8 @@ MONTH_FIRST_COUNTRIES = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM", "PH
 # Monday and Tuesday: take the later end, so the follow-up never falls inside their window.
 WEEK_PARTS = {None: 4, "end of": 4, "close of": 4, "late": 4, "later": 4,
               "beginning of": 0, "start of": 0, "early": 1, "mid": 2, "middle of": 2}
-WEEKS_AHEAD = {"this": 0, "the": 0, "next": 1, "following": 1, "coming": 1}
+# How many weeks or months ahead "this / the / next ... week (month)" is.
+AHEAD = {"this": 0, "the": 0, "next": 1, "following": 1, "coming": 1}
 # Parts of a month that name a day; "early / mid next month" do not, so they read as None.
 MONTH_END_PARTS = {None, "end of", "close of", "late", "later"}
 RELATIVE_DAYS = {"the day after tomorrow": 2, "day after tomorrow": 2, "tomorrow": 1,
@@ -203,14 +204,14 @@ def _weekday(match, start, country):
 
 
 def _week(match, start, country):
-    weeks = WEEKS_AHEAD[match["which"]] + (2 if match["after_next"] else 0)
+    weeks = AHEAD[match["which"]] + (2 if match["after_next"] else 0)
     return start - timedelta(start.weekday()) + timedelta(7 * weeks + WEEK_PARTS[match["part"]])
 
 
 def _month(match, start, country):
     if match["part"] not in MONTH_END_PARTS:
         return None
-    months_ahead = WEEKS_AHEAD[match["which"]]
+    months_ahead = AHEAD[match["which"]]
     year, month = divmod(start.year * 12 + start.month - 1 + months_ahead, 12)
     return _month_end(year, month + 1)
 
