@@ -1,0 +1,52 @@
+"""aggressive: demands, blame, "per my last email", shouting in capitals, "!!!" and "??"."""
+import re
+
+from ..kinds import Hit, Pattern, load
+
+SEVERITY = "error"
+SUBJECT = True
+WHY = ("The seed: \"being too pushy can backfire\", \"don't demand answers\", keep the tone "
+       "friendly and respectful because hiring processes take time. Demands, blame, irritation "
+       "and shouting harm the impression the follow-up is meant to leave.")
+FLAG = (
+    "I demand an answer about my application.",
+    "You never replied to my last email.",
+    "Per my last email, I am still interested.",
+    "As I already said, I can start in May.",
+    "PLEASE RESPOND to this email.",
+    "Is there any update??",
+    "I have been waiting for weeks!!!",
+    "Just following up AGAIN on the role.",
+)
+PASS = (
+    "I understand if you haven't had a chance to reply yet.",
+    "I enjoyed meeting the HR team and learning about the API work at IBM.",
+    "As I mentioned in my previous email, I'm excited about the role.",
+    "You don't need to respond right away.",
+    "Thank you so much for your time!",
+    "Best,\nJOHN SMITH\nSENIOR DATA ENGINEER",
+    "> Why haven't you responded???\nThank you for the update.",
+)
+BOOK = load("aggressive")
+SHOUT = BOOK.data["shouting"]
+ACRONYMS = frozenset(SHOUT["acronyms"])
+CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[ \t,;:&/-]+[A-Z][A-Z'’]*\b)*")
+CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
+MARKS = Pattern([BOOK.data["punctuation"]["pattern"]], case_sensitive=True)
+
+
+def run(draft, context):
+    """Demands, blame and stock phrases, then shouting and runs of marks."""
+    yield from BOOK.hits(draft)
+    names = {w.upper() for name in context.names for w in re.findall(r"[\w'’]+", name)}
+    for run in CAPS_RUN.finditer(draft.text):
+        loud = [w for w in CAPS_WORD.finditer(run[0])
+                if len(w[0]) > 1 and w[0] not in ACRONYMS and w[0] not in names]
+        if len(loud) >= SHOUT["min_loud_words"] or any(
+                len(w[0]) >= SHOUT["min_long_word"] for w in loud):
+            start = run.start() + loud[0].start()
+            yield Hit(start, run.start() + loud[-1].end(), SHOUT["message"], SHOUT["suggestion"])
+    marks = BOOK.data["punctuation"]
+    for run in MARKS.finditer(draft.text):
+        if "?" in run[0] or len(run[0]) >= 3:
+            yield Hit(run.start(), run.end(), marks["message"], marks["suggestion"])

@@ -1,0 +1,31 @@
+"""placeholder: a template's blank left in the draft, "[Name]", "{{ x }}", "<Company>", "XXX"."""
+from ..kinds import load
+
+SEVERITY = "error"
+SUBJECT = True
+WHY = ("The seed's templates mark blanks as \"[Interviewer's Name]\", \"[Position]\", \"[Date]\". "
+       "A blank sent as-is shows the email is a form letter, the opposite of the personal, "
+       "professional note a follow-up should be.")
+FLAG = (
+    "Hi [Interviewer's Name], thank you for the interview.",
+    "I'm excited about the [Position] role.",
+    "Hello {{ interviewer }},",
+    "Thanks again for your time at <Company>.",
+    "You mentioned a decision by XXX.",
+    "Best regards,\n[Your Name]",
+    "I'm still keen on joining INSERT COMPANY.",
+    "Our call on TBD was great.",
+)
+PASS = (
+    "Hi Anna, thank you for the interview for the Product Manager role.",
+    "My address is <sam.lee@example.com> and my site <https://sam.dev>.",
+    "The start date is still TBD on your side, I know.",
+    "I read the paper [1] you mentioned.",
+    "On Mon, Mar 9, 2026 at 9:14 AM Anna <anna@acme.com> wrote:\n> Hi [Name], thanks",
+)
+BOOK = load("placeholder")
+
+
+def run(draft, context):
+    """Each blank in the user's text, signature included, quoted thread excluded."""
+    return BOOK.hits(draft)

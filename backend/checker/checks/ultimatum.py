@@ -1,0 +1,34 @@
+"""ultimatum: pressure with a deadline, another offer or a threat (data/ultimatum.toml)."""
+from ..kinds import load
+
+SEVERITY = "error"
+SUBJECT = True
+WHY = ("The seed names ultimatums among the mistakes to avoid: \"I have other offers and need to "
+       "know soon\" can come off as rude, and pressuring the employer with deadlines harms the "
+       "candidate. Better to express continued interest without pressure.")
+FLAG = (
+    "I have other offers and need to know soon.",
+    "If I don't hear back by Friday I will accept another offer.",
+    "I need an answer by Monday, please.",
+    "Please let me know by end of day tomorrow.",
+    "This is your final chance to make me an offer.",
+    "Let me know this week, or I'll go with the other company.",
+    "Another company has made me an offer, so I'll need a decision within 48 hours.",
+    "Unless I hear back soon, I'll have to move on.",
+)
+PASS = (
+    "You mentioned a decision by March 17, so I wanted to check in.",
+    "I'm happy to send my references by Friday if that helps.",
+    "No rush at all; I know you are busy.",
+    "I don't want to pressure you, and I don't have other offers.",
+    "I can't wait to hear from you!",
+    'You said "we need an answer by Friday" about the budget, which makes sense.',
+    "I wanted to let you know that I've accepted another offer. Thank you for your time.",
+    "If I don't hear back by Friday, I'll check in again next week.",
+)
+BOOK = load("ultimatum")
+
+
+def run(draft, context):
+    """Each phrase of pressure in the user's own words."""
+    return BOOK.hits(draft)

@@ -1,0 +1,133 @@
+"""The user's own new words in a draft: the quoted thread, the signature and quoted speech set aside.
+
+Every view has the body's length, with what is set aside replaced by MASK, so an offset found in
+any view points at the same character of the body.
+"""
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+MASK = "\x00"  # neither a word character nor a space: no phrase or word matches across it
+
+# Where a quoted earlier thread begins; from there on, everything is someone else's words.
+THREAD_START = re.compile(r"""
+    ^[ \t]*On\b[^\n]{0,200}(?:\n[^\n]{0,200})?\bwrote:[ \t]*$          # Gmail, Apple Mail
+  | ^[ \t]*-{2,}[ \t]*(?:Original|Forwarded)[ \t]+message[ \t]*-{2,}     # Outlook, forwards
+  | ^[ \t]*_{8,}[ \t]*\n(?=[ \t]*From:)                                 # Outlook's rule
+  | ^[ \t]*From:[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:Sent|Date):          # reply headers
+""", re.M | re.X | re.I)
+QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.M)
+SIG_DELIMITER = re.compile(r"^--[ \t]?$", re.M)
+# A closing line, maybe with the name after it ("Best, Sam"); the signature follows it.
+CLOSING = re.compile(r"""
+    ^[ \t]*(?:best|best\ regards|kind\ regards|kindest\ regards|regards|warm\ regards
+      |warmest\ regards|warmly|sincerely|sincerely\ yours|yours\ sincerely|yours\ truly
+      |respectfully|cheers|all\ the\ best|best\ wishes|many\ thanks|thanks|thank\ you
+      |thanks\ again|thank\ you\ again|thanks\ so\ much|thank\ you\ so\ much|with\ thanks
+      |with\ gratitude|with\ appreciation|talk\ soon|take\ care|looking\ forward
+      |looking\ forward\ to\ hearing\ from\ you|speak\ soon|gratefully)
+    [ \t]*[,.!—–-]*[ \t]*(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?[ \t]*$
+""", re.M | re.X | re.I)
+POSTSCRIPT = re.compile(r"[ \t]*P\.?S\b", re.I)
+NAME_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*")
+SIGNATURE_LINES = 6   # name, title, company, phone, email, profile link
+SIGNATURE_WIDTH = 100
+QUOTED_SPEECH = re.compile(r'["“][^"“”\n]{1,300}["”]')
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"”')\]]|$)|\n")
+CLAUSE_MARK = re.compile(r".*(?:[,;:—–(]|\bbut\b|\band\b)", re.S | re.I)
+INVISIBLE = str.maketrans({"\r": " ", "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " "})
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    """The text with [start, end) masked, newlines kept so lines still count."""
+    if start >= end:
+        return text
+    return text[:start] + re.sub(r"[^\n]", MASK, text[start:end]) + text[end:]
+
+
+class Draft:
+    """A body and its views: `mine` (no quoted thread), `prose` (no signature), `text` (no quotes)."""
+
+    def __init__(self, body: str):
+        self.body = body
+        work = body.translate(INVISIBLE)
+        thread = THREAD_START.search(work)
+        self.own_end = thread.start() if thread else len(work)
+        work = _mask(work, self.own_end, len(work))
+        for line in QUOTED_LINE.finditer(work, 0, self.own_end):
+            work = _mask(work, line.start(), line.end())
+        self.mine = work
+        self.signature = _signature(work, self.own_end)
+        self.prose = _mask(work, *self.signature)
+        text = self.prose
+        for quote in QUOTED_SPEECH.finditer(text):
+            text = _mask(text, quote.start(), quote.end())
+        self.text = text
+
+    @cached_property
+    def word_count(self) -> int:
+        """How many words the user wrote: the thread and the signature do not count."""
+        return len(WORD.findall(self.prose))
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [m.end() for m in SENTENCE_END.finditer(self.text)]
+
+    def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The span of the sentence (or line) holding [start, end)."""
+        ends = self._sentence_ends
+        i = bisect_right(ends, start)
+        first = ends[i - 1] if i else 0
+        j = bisect_right(ends, end if end is not None else start)
+        last = ends[j] if j < len(ends) else len(self.text)
+        return first, last
+
+    def clause_before(self, start: int, width: int = 40) -> str:
+        """The few words before `start` in its sentence, from the last clause mark on."""
+        first, _ = self.sentence(start)
+        window = self.text[max(first, start - width):start]
+        mark = CLAUSE_MARK.match(window)
+        return window[mark.end():] if mark else window
+
+
+def _signature(text: str, end: int) -> tuple[int, int]:
+    """The signature's span: after "-- ", after a closing line, or a trailing name block."""
+    delimiter = None
+    for delimiter in SIG_DELIMITER.finditer(text, 0, end):
+        pass
+    if delimiter:
+        return delimiter.start(), end
+    for closing in reversed(list(CLOSING.finditer(text, 0, end))):
+        stop = _signature_end(text, closing.end(), end)
+        if stop is not None:
+            return closing.end(), stop
+    return _name_block(text, end), end
+
+
+def _signature_end(text: str, start: int, end: int) -> int | None:
+    """Where a signature that starts at `start` ends (at a P.S.), or None if it is not one."""
+    count, offset = 0, start
+    for line in text[start:end].split("\n"):
+        if POSTSCRIPT.match(line):
+            return offset
+        if line.strip(" \t" + MASK):
+            count += 1
+            if count > SIGNATURE_LINES or len(line) > SIGNATURE_WIDTH:
+                return None
+        offset += len(line) + 1
+    return end
+
+
+def _name_block(text: str, end: int) -> int:
+    """A last paragraph of a few short lines that starts with a name ("Sam Lee"), or `end`."""
+    head = text[:end].rstrip(" \t\n" + MASK)
+    gap = head.rfind("\n\n")
+    if gap < 0:
+        return end
+    block = head[gap + 2:].split("\n")
+    if len(block) > 4 or any(len(line) > 60 for line in block):
+        return end
+    if not NAME_LINE.fullmatch(block[0]) or CLOSING.fullmatch(block[0]):
+        return end
+    return gap + 2

@@ -1,0 +1,99 @@
+"""The checks, in one explicit list, and `check()`: a draft in, findings out. Pure: no clock."""
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from types import ModuleType
+
+from .checks import (add_value, aggressive, desperate, missing_interest, missing_question,
+                     missing_thanks, placeholder, too_long, too_many_follow_ups, too_soon,
+                     ultimatum)
+from .context import DEFAULT, Context
+from .draft import Draft
+from .kinds import Hit
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+SUBJECT_PREFIX = "In the subject: "
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to look at in a draft, as CONTRACT.md's Finding."""
+
+    rule: str
+    severity: str
+    message: str
+    start: int   # offset into the body in Python characters (code points); 0/0: the whole draft
+    end: int
+    match: str   # always body[start:end]
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict:
+        """The JSON object of CONTRACT.md; no `suggestion` key when there is none."""
+        found = {"rule": self.rule, "severity": self.severity, "message": self.message,
+                 "start": self.start, "end": self.end, "match": self.match}
+        if self.suggestion is not None:
+            found["suggestion"] = self.suggestion
+        return found
+
+
+Example = str | tuple[str, Context]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule: its id, severity, why, examples that must flag and pass, and the function."""
+
+    id: str
+    severity: str
+    why: str
+    examples_flag: tuple[Example, ...]
+    examples_pass: tuple[Example, ...]
+    function: Callable[[Draft, Context], Iterable[Hit]]
+    subject: bool = False  # also read the subject line
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> "Check":
+        """A check from a module of checks/: SEVERITY, WHY, FLAG, PASS, run (and SUBJECT)."""
+        if module.SEVERITY not in SEVERITIES:
+            raise ValueError(f"{module.__name__}: unknown severity {module.SEVERITY!r}")
+        return cls(module.__name__.rsplit(".", 1)[-1], module.SEVERITY, module.WHY,
+                   tuple(module.FLAG), tuple(module.PASS), module.run,
+                   getattr(module, "SUBJECT", False))
+
+
+REGISTRY: tuple[Check, ...] = tuple(Check.from_module(m) for m in (
+    ultimatum, aggressive, desperate, placeholder, too_soon, too_many_follow_ups,
+    missing_thanks, missing_interest, missing_question, too_long, add_value,
+))
+RULES = {c.id: c for c in REGISTRY}
+
+
+def check(body: str, context: Context | None = None, subject: str | None = None) -> list[Finding]:
+    """Every finding in a draft, sorted by where it starts, then errors first."""
+    context = context or DEFAULT
+    draft = Draft(body)
+    heading = Draft(subject) if subject and subject.strip() else None
+    found: list[Finding] = []
+    for rule in REGISTRY:
+        found += _keep_apart(rule, body, rule.function(draft, context))
+        if heading is not None and rule.subject:
+            found += [Finding(rule.id, rule.severity, SUBJECT_PREFIX + hit.message, 0, 0, "",
+                              hit.suggestion) for hit in _apart(rule.function(heading, context))]
+    found.sort(key=lambda f: (f.start, SEVERITY_RANK[f.severity], f.rule, f.end))
+    return found
+
+
+def _apart(hits: Iterable[Hit]) -> list[Hit]:
+    """One rule's hits without overlaps: the longest wins where two overlap."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if kept and hit.start < kept[-1].end and (kept[-1].start, kept[-1].end) != (0, 0):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _keep_apart(rule: Check, body: str, hits: Iterable[Hit]) -> list[Finding]:
+    """The rule's hits as findings over the body."""
+    return [Finding(rule.id, rule.severity, h.message, h.start, h.end, body[h.start:h.end],
+                    h.suggestion) for h in _apart(hits)]
