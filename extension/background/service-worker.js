@@ -1,0 +1,67 @@
+/* The service worker (Chrome) / background script (Firefox): the only part that talks to
+ * the backend. Listeners are registered at the top level, synchronously, so a message or an
+ * alarm wakes it; it keeps no state between wake-ups (everything lives in chrome.storage). */
+'use strict';
+
+// Chrome loads only this file; Firefox's background.scripts already loaded the others.
+if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.handlers)) {
+  importScripts(
+    '../shared/messages.js',
+    '../shared/settings.js',
+    'validate.js',
+    'api.js',
+    'follow-ups.js',
+    'sites.js',
+    'handlers.js',
+  );
+}
+
+(function (ns) {
+  const EXTENSION_ORIGIN = chrome.runtime.getURL('');
+
+  function refuse(code, message) {
+    return { ok: false, error: { code, message, fix: '' } };
+  }
+
+  /** Is the sender who this handler accepts? Content scripts come from a tab; pages from our origin. */
+  function senderAllowed(handler, sender) {
+    if (!sender || sender.id !== chrome.runtime.id) return false;
+    const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(EXTENSION_ORIGIN);
+    if (handler.from === 'extension') return fromOurPage;
+    if (handler.from === 'content') return Boolean(sender.tab) && !fromOurPage;
+    return false;
+  }
+
+  async function dispatch(msg, sender) {
+    const handler = msg && typeof msg.type === 'string' && Object.hasOwn(ns.handlers, msg.type) ? ns.handlers[msg.type] : null;
+    if (!handler) return refuse('unknown_message', 'The extension received a message it does not know.');
+    if (!senderAllowed(handler, sender)) return refuse('forbidden_sender', 'This message is not accepted from there.');
+    const problem = ns.validate.problemWith(handler.shape, msg);
+    if (problem) return refuse('bad_message', `The extension sent a malformed message: ${problem}.`);
+    const { type, ...fields } = msg;
+    try {
+      return await handler.run(fields, sender);
+    } catch (err) {
+      console.error('Follow-up Assistant: handler failed', type, err);
+      return refuse('extension_error', 'Something went wrong inside the extension. Try again.');
+    }
+  }
+
+  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    dispatch(msg, sender).then(sendResponse);
+    return true; // answer asynchronously
+  });
+
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ns.followUps.ALARM) ns.followUps.flush().catch((err) => console.warn('Follow-up retry failed', err));
+  });
+
+  function onWake() {
+    ns.sites.sync().catch((err) => console.warn('Could not restore site scripts', err));
+    ns.followUps.flush().catch((err) => console.warn('Follow-up retry failed', err));
+  }
+  chrome.runtime.onInstalled.addListener(onWake);
+  chrome.runtime.onStartup.addListener(onWake);
+
+  ns.dispatch = dispatch; // for tests through the worker
+})(globalThis.FA);

@@ -1,0 +1,44 @@
+/* Gmail (mail.google.com): new message window, full screen, and inline reply.
+ * Selectors from WEBMAIL.md (InboxSDK, gmail.js); fixture: e2e/fixtures/gmail/index.html. */
+'use strict';
+
+(function (ns) {
+  const { kit } = ns.adapters;
+
+  const SELECTORS = {
+    // The editable body; g_editable is not translated, unlike aria-label="Message Body". (H)
+    body: 'div[g_editable="true"][contenteditable="true"], .Am.Al.editable[contenteditable="true"]',
+    // A compose window: the new-message dialog, the full-screen window, or an inline reply. (H)
+    composeWindow: '[role="dialog"], .aSs .aSt, .M9',
+    // Subject: the new message's subjectbox; inline replies keep a hidden "subject". (H)
+    subject: 'input[name="subjectbox"], input[name="subject"]',
+    // Recipients: chips carry the address in data-hovercard-id; older hidden inputs "to". (H)
+    to: 'div[name="to"] [role="option"][data-hovercard-id], [role="option"][data-hovercard-id], input[type="hidden"][name="to"]',
+    // The Send button inside the send cell of the send row (tr.btC .gU.Up). (H/M)
+    send: 'tr.btC .gU.Up [role="button"].aoO, tr.btC .gU.Up [role="button"]:first-child',
+    // The send cell: our button goes at its end, beside Send. (H/M)
+    sendCell: 'tr.btC .gU.Up',
+    // Insert above these, never into them. (H)
+    stop: '.gmail_signature, .gmail_signature_prefix, .gmail_quote, .gmail_extra',
+  };
+
+  const adapter = ns.adapters.make({
+    name: 'gmail',
+    matches: (loc) => loc.hostname === 'mail.google.com',
+    SELECTORS,
+    editorKind: 'plain',
+    sendShortcut: true, // Ctrl/Cmd+Enter sends in Gmail
+    overrides: (base) => ({
+      mountPoint(win) {
+        const cell = kit.q(win, SELECTORS.sendCell);
+        return cell ? { parent: cell, before: null } : base.mountPoint(win);
+      },
+      subjectField(win) {
+        // An inline reply's compose window (.M9) may hold no subject of its own.
+        return kit.q(win, SELECTORS.subject);
+      },
+    }),
+  });
+
+  ns.adapters.register(adapter);
+})(globalThis.FA);

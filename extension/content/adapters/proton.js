@@ -1,0 +1,29 @@
+/* Proton Mail (mail.proton.me): RoosterJS inside a srcless, sandboxed iframe without
+ * scripts; the top frame drives it through contentDocument. Selectors from WEBMAIL.md (H,
+ * Proton's WebClients); fixture: e2e/fixtures/proton/index.html. */
+'use strict';
+
+(function (ns) {
+  const SELECTORS = {
+    // The editor iframe; data-testid is Proton's own test hook, stable across languages. (H)
+    body: 'iframe[data-testid="rooster-iframe"]',
+    // The composer around it (a floating window or maximised). (M)
+    composeWindow: '.composer, [data-testid="composer"], [role="dialog"]',
+    subject: 'input[data-testid="composer:subject"]', // (H)
+    // The To field and its recipient chips (the address is in title or the chip text). (H/M)
+    to: '[data-testid="composer:to"], [data-testid="composer-addresses-item"]',
+    send: 'button[data-testid="composer:send-button"]', // (H)
+    // Proton's signature block and quoted message. (M)
+    stop: '.protonmail_signature_block, .protonmail_quote, blockquote',
+  };
+
+  ns.adapters.register(
+    ns.adapters.make({
+      name: 'proton',
+      matches: (loc) => loc.hostname === 'mail.proton.me',
+      SELECTORS,
+      editorKind: 'rooster',
+      sendShortcut: true, // Ctrl/Cmd+Enter sends in Proton
+    }),
+  );
+})(globalThis.FA);

@@ -1,0 +1,26 @@
+/* Yahoo Mail (mail.yahoo.com): a plain contenteditable body. Selectors from WEBMAIL.md (M:
+ * several third-party scripts agree); fixture: e2e/fixtures/yahoo/index.html. */
+'use strict';
+
+(function (ns) {
+  const SELECTORS = {
+    body: 'div[data-test-id="rte"][contenteditable="true"], div[data-test-id="rte"]', // (M)
+    // The compose area: Yahoo's own test id, else the form around the editor. (L)
+    composeWindow: '[data-test-id="compose"], [role="dialog"], form',
+    subject: 'input[data-test-id="compose-subject"]', // (M)
+    // The To field and its pills; the pill text is the name, the address sits in an attribute. (M)
+    to: '#message-to-field, [data-test-id="pill"]',
+    send: 'button[data-test-id="compose-send-button"]', // (M)
+    stop: '.signature, [data-test-id="signature"], .yahoo_quoted, blockquote', // (L)
+  };
+
+  ns.adapters.register(
+    ns.adapters.make({
+      name: 'yahoo',
+      matches: (loc) => loc.hostname === 'mail.yahoo.com',
+      SELECTORS,
+      editorKind: 'plain',
+      sendShortcut: true, // Ctrl+Enter sends in Yahoo Mail
+    }),
+  );
+})(globalThis.FA);

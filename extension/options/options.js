@@ -1,0 +1,199 @@
+// The options page: pair with the backend, the profile, the preferred webmail, self-hosted webmail sites.
+import { el, fill, send, errorWords } from '../popup/dom.js';
+import { WEBMAILS, DEFAULT_WEBMAIL } from '../popup/compose-url.js';
+
+const $ = (id) => document.getElementById(id);
+const PROFILE_FIELDS = ['name', 'signature', 'country', 'weekly_goal'];
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('pair-form').addEventListener('submit', pair);
+  $('test').addEventListener('click', testConnection);
+  $('unpair').addEventListener('click', unpair);
+  $('profile-form').addEventListener('submit', saveProfile);
+  $('webmail').addEventListener('change', saveWebmail);
+  $('site-form').addEventListener('submit', addSite);
+  for (const [value, { label }] of Object.entries(WEBMAILS)) $('webmail').append(el('option', { value, text: label }));
+  await refresh();
+});
+
+/** Draw the page from the service worker's view of the settings. */
+async function refresh() {
+  const answer = await send('options-bg-status');
+  if (!answer.ok) {
+    say('pair-message', errorWords(answer.error), true);
+    return;
+  }
+  const { paired, backend_url: backendUrl, webmail, sites } = answer.data;
+  $('backend-url').value = backendUrl || $('backend-url').value;
+  $('webmail').value = WEBMAILS[webmail] ? webmail : DEFAULT_WEBMAIL;
+  showPaired(paired, backendUrl);
+  drawSites(sites || []);
+  if (paired) await loadProfile();
+}
+
+function showPaired(paired, backendUrl) {
+  $('unpaired').hidden = paired;
+  $('paired').hidden = !paired;
+  $('profile-card').hidden = !paired;
+  $('paired-text').textContent = `Paired with the backend at ${backendUrl}.`;
+}
+
+async function pair(event) {
+  event.preventDefault();
+  const code = $('pairing-code').value.replace(/\s+/g, '');
+  const backendUrl = $('backend-url').value.trim();
+  if (!/^\d{6}$/.test(code)) {
+    $('pairing-code').setAttribute('aria-invalid', 'true');
+    say('pair-message', 'Enter the six digits that "python -m backend pair" printed.', true);
+    $('pairing-code').focus();
+    return;
+  }
+  $('pairing-code').removeAttribute('aria-invalid');
+  $('pair').disabled = true;
+  say('pair-message', 'Pairing…');
+  const answer = await send('options-bg-pair', { backend_url: backendUrl, code });
+  $('pair').disabled = false;
+  if (!answer.ok) {
+    say('pair-message', errorWords(answer.error), true);
+    $('pairing-code').focus();
+    return;
+  }
+  $('pairing-code').value = '';
+  say('pair-message', 'Paired. The toolbar button now shows your follow-ups.');
+  await refresh();
+  $('test').focus();
+}
+
+async function testConnection() {
+  $('test').disabled = true;
+  say('pair-message', 'Testing…');
+  const answer = await send('options-bg-test');
+  $('test').disabled = false;
+  if (answer.ok) say('pair-message', `Connected: the backend answers${answer.data?.version ? ` (version ${answer.data.version})` : ''} and knows this extension.`);
+  else say('pair-message', errorWords(answer.error), true);
+}
+
+async function unpair() {
+  const answer = await send('options-bg-unpair');
+  if (!answer.ok) {
+    say('pair-message', errorWords(answer.error), true);
+    return;
+  }
+  say('pair-message', 'Unpaired. Pair again with a new code whenever you like.');
+  await refresh();
+  $('pairing-code').focus();
+}
+
+async function loadProfile() {
+  const answer = await send('options-bg-get-profile');
+  if (!answer.ok) {
+    say('profile-message', errorWords(answer.error), true);
+    return;
+  }
+  for (const name of PROFILE_FIELDS) {
+    const value = answer.data[name];
+    $(`p-${name}`).value = value === null || value === undefined ? '' : String(value);
+  }
+}
+
+async function saveProfile(event) {
+  event.preventDefault();
+  const profile = {};
+  for (const name of PROFILE_FIELDS) {
+    const input = $(`p-${name}`);
+    input.removeAttribute('aria-invalid');
+    $(`pe-${name}`).hidden = true;
+    profile[name] = input.value.trim();
+  }
+  profile.country = profile.country.toUpperCase();
+  const goal = Number(profile.weekly_goal);
+  profile.weekly_goal = profile.weekly_goal === '' ? null : Number.isInteger(goal) ? goal : profile.weekly_goal;
+  const answer = await send('options-bg-save-profile', { profile });
+  if (!answer.ok) {
+    const field = answer.error?.field;
+    if (PROFILE_FIELDS.includes(field)) {
+      $(`p-${field}`).setAttribute('aria-invalid', 'true');
+      $(`pe-${field}`).textContent = answer.error.message;
+      $(`pe-${field}`).hidden = false;
+      $(`p-${field}`).focus();
+    }
+    say('profile-message', errorWords(answer.error), true);
+    return;
+  }
+  say('profile-message', 'Profile saved.');
+}
+
+async function saveWebmail() {
+  const answer = await send('options-bg-set-webmail', { webmail: $('webmail').value });
+  if (answer.ok) say('webmail-message', `Saved: follow-ups open in ${WEBMAILS[$('webmail').value].label}.`);
+  else say('webmail-message', errorWords(answer.error), true);
+}
+
+function drawSites(sites) {
+  if (!sites.length) {
+    fill($('sites'), el('li', { class: 'empty', text: 'No sites added.' }));
+    return;
+  }
+  fill($('sites'), sites.map((origin) => el('li', {},
+    el('span', { text: origin }),
+    el('button', { type: 'button', text: 'Remove', 'aria-label': `Remove ${origin}`, on: { click: () => removeSite(origin) } }))));
+}
+
+/** The origin of what the user typed ("mail.example.org" means https), or null. */
+function originOf(text) {
+  const value = text.trim();
+  if (!value) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+async function addSite(event) {
+  event.preventDefault();
+  const origin = originOf($('site').value);
+  if (!origin) {
+    say('site-message', 'Enter the address of your webmail, like https://mail.example.org.', true);
+    $('site').focus();
+    return;
+  }
+  // The permission prompt must come from this click, so it is asked here, not in the service worker.
+  let granted = false;
+  try {
+    granted = await chrome.permissions.request({ origins: [`${origin}/*`] });
+  } catch (error) {
+    say('site-message', `The browser refused: ${error.message}`, true);
+    return;
+  }
+  if (!granted) {
+    say('site-message', `Not added: the extension needs your permission to work on ${origin}.`, true);
+    return;
+  }
+  const answer = await send('options-bg-add-site', { origin });
+  if (!answer.ok) {
+    say('site-message', errorWords(answer.error), true);
+    return;
+  }
+  $('site').value = '';
+  say('site-message', `Added ${origin}. Reload its tab to see the assistant's button.`);
+  drawSites(answer.data.sites);
+}
+
+async function removeSite(origin) {
+  const answer = await send('options-bg-remove-site', { origin });
+  if (!answer.ok) {
+    say('site-message', errorWords(answer.error), true);
+    return;
+  }
+  await chrome.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+  say('site-message', `Removed ${origin}.`);
+  drawSites(answer.data.sites);
+  $('site').focus();
+}
+
+function say(id, text, problem = false) {
+  $(id).textContent = text;
+  $(id).classList.toggle('problem', problem);
+}

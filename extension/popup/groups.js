@@ -1,0 +1,109 @@
+// Which group each follow-up belongs to, in what order, and how to say it. Pure: no DOM, no chrome.*.
+
+// How far ahead "Coming up" looks, in calendar days.
+export const COMING_UP_DAYS = 7;
+
+// The popup's groups, most urgent first. `when` words the date for a row of that group.
+export const GROUPS = [
+  { key: 'overdue', title: 'Overdue', hint: 'Past the suggested window: a short, friendly note is still fine.' },
+  { key: 'due', title: 'Due today', hint: 'In the suggested window now.' },
+  { key: 'coming', title: 'Coming up', hint: 'Within the next seven days.' },
+  { key: 'move_on', title: 'Time to move on', hint: 'Two follow-ups without a reply: put your energy elsewhere.' },
+];
+
+// What to do, in words, for each next action of the schedule.
+export const ACTION_WORDS = {
+  first_follow_up: 'Send your first follow-up',
+  second_follow_up: 'Send your second follow-up',
+  move_on: 'Time to move on',
+};
+
+// Outcomes a row can be closed with, in the backend's words and the user's.
+export const OUTCOMES = [
+  { value: 'offer', label: 'Offer' },
+  { value: 'rejected', label: 'Rejected' },
+  { value: 'withdrawn', label: 'Withdrawn' },
+  { value: 'moved_on', label: 'Moved on' },
+];
+
+/** Parse a YYYY-MM-DD string as a local calendar date (never as UTC midnight). */
+export function parseDate(iso) {
+  const [y, m, d] = String(iso).split('-').map(Number);
+  return new Date(y, m - 1, d);
+}
+
+/** The ISO date `days` calendar days after `iso`. */
+export function addDays(iso, days) {
+  const date = parseDate(iso);
+  date.setDate(date.getDate() + days);
+  return toIso(date);
+}
+
+/** A Date as YYYY-MM-DD in local time. */
+export function toIso(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "Tue 1 Dec" (plus the year when it is not the year of `on`). */
+export function formatDate(iso, on) {
+  const date = parseDate(iso);
+  const options = { weekday: 'short', day: 'numeric', month: 'short' };
+  if (on && parseDate(on).getFullYear() !== date.getFullYear()) options.year = 'numeric';
+  return date.toLocaleDateString('en-GB', options);
+}
+
+/** The sentence under a row: what to do and when, for the group the row is in. */
+export function whenWords(groupKey, next, on) {
+  const earliest = formatDate(next.earliest, on);
+  const latest = formatDate(next.latest, on);
+  if (groupKey === 'overdue') return `was due by ${latest}`;
+  if (groupKey === 'due') return next.earliest === next.latest ? `today (${latest})` : `now, ideally by ${latest}`;
+  if (groupKey === 'move_on') return `since ${earliest}`;
+  return next.earliest === next.latest ? `on ${earliest}` : `${earliest} – ${latest}`;
+}
+
+/** The date a row is sorted and shown by: the deadline for due rows, the start otherwise. */
+function sortDate(groupKey, next) {
+  return groupKey === 'overdue' || groupKey === 'due' ? next.latest : next.earliest;
+}
+
+/** The group key of an interview on day `on`, or null when it belongs to no group. */
+export function groupOf(interview, on) {
+  const schedule = interview.schedule || {};
+  const next = schedule.next;
+  if (!next) return null;
+  if (schedule.state === 'overdue' || schedule.state === 'due' || schedule.state === 'move_on') return schedule.state;
+  if (schedule.state === 'upcoming' && next.earliest <= addDays(on, COMING_UP_DAYS)) return 'coming';
+  return null;
+}
+
+/**
+ * Group interviews for the popup, most urgent first within each group.
+ * Interviews may come from several lists (due, upcoming, move_on): each id is kept once.
+ * Returns {groups: [{key, title, hint, items}], later: n} where `later` counts upcoming ones past the window.
+ */
+export function groupFollowUps(interviews, on) {
+  const seen = new Set();
+  const buckets = Object.fromEntries(GROUPS.map((g) => [g.key, []]));
+  let later = 0;
+  for (const interview of interviews) {
+    if (seen.has(interview.id)) continue;
+    seen.add(interview.id);
+    const key = groupOf(interview, on);
+    if (key) buckets[key].push(interview);
+    else if (interview.schedule?.state === 'upcoming') later += 1;
+  }
+  const groups = GROUPS.map((g) => ({
+    ...g,
+    items: buckets[g.key].sort((a, b) => compareRows(g.key, a, b)),
+  }));
+  return { groups, later };
+}
+
+function compareRows(key, a, b) {
+  const da = sortDate(key, a.schedule.next);
+  const db = sortDate(key, b.schedule.next);
+  if (da !== db) return da < db ? -1 : 1;
+  return String(a.company).localeCompare(String(b.company)) || a.id - b.id;
+}

@@ -1,0 +1,188 @@
+// The toolbar popup: what to follow up on, grouped by urgency, with the actions to do it.
+import { el, fill, send, errorWords } from './dom.js';
+import { GROUPS, formatDate, groupFollowUps, toIso } from './groups.js';
+import { renderRow } from './rows.js';
+import { composeUrl } from './compose-url.js';
+import { setupAddForm } from './add-form.js';
+
+// Error codes that mean "not paired yet" or "the backend is not answering" (see background/api.js).
+const UNPAIRED = new Set(['unpaired', 'not_paired', 'unauthorized']);
+const DOWN = new Set(['backend_down', 'unreachable', 'network', 'timeout']);
+
+const $ = (id) => document.getElementById(id);
+let today = toIso(new Date());
+let webmail = 'gmail';
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+  setupAddForm({
+    today: () => today,
+    announce,
+    onSaved: async (interview) => {
+      const next = interview.schedule?.next;
+      announce(next ? `Saved ${interview.company}. First follow-up from ${formatDate(next.earliest, today)}.` : `Saved ${interview.company}.`);
+      await load(interview.id);
+    },
+  });
+  $('applied').addEventListener('click', logApplication);
+  load(focusRequest());
+});
+
+/** The interview a notification asked to show (popup.html#interview-<id>), if any. */
+function focusRequest() {
+  const match = /^#interview-(\d+)$/.exec(location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** Fetch everything and draw it; `focusId` is a row to bring into view afterwards. */
+async function load(focusId = null) {
+  $('main').setAttribute('aria-busy', 'true');
+  const answer = await send('popup-bg-list');
+  $('main').setAttribute('aria-busy', 'false');
+  if (!answer.ok) {
+    fill($('groups'));
+    $('later').hidden = true;
+    showProblem(answer.error);
+    return;
+  }
+  const { on, interviews, webmail: preferred, focus } = answer.data;
+  today = on;
+  webmail = preferred || webmail;
+  $('today').textContent = formatDate(on);
+  $('today').setAttribute('title', `Today is ${on}`);
+  $('add').hidden = false;
+  drawGroups(interviews, on);
+  loadGoal();
+  const target = focusId ?? focus ?? null;
+  if (target !== null) bringIntoView(target);
+}
+
+function drawGroups(interviews, on) {
+  const { groups, later } = groupFollowUps(interviews, on);
+  const nonEmpty = groups.filter((g) => g.items.length);
+  fill($('groups'), nonEmpty.map((group) => {
+    const headingId = `group-${group.key}`;
+    return el('section', { class: 'group', 'data-group': group.key, 'aria-labelledby': headingId },
+      el('h2', { id: headingId }, group.title, el('span', { class: 'count', text: `(${group.items.length})` })),
+      el('p', { class: 'hint', text: group.hint }),
+      el('ul', { class: 'rows' }, group.items.map((item) => renderRow(item, group.key, on, act))));
+  }));
+  $('later').hidden = later === 0;
+  $('later').textContent = later === 1 ? 'One more interview is waiting beyond next week.' : `${later} more interviews are waiting beyond next week.`;
+  if (nonEmpty.length) {
+    $('state').hidden = true;
+  } else {
+    showState(
+      'Nothing to follow up on right now',
+      interviews.length || later
+        ? 'Everything is in hand. We will tell you when a follow-up is due.'
+        : 'After your next interview, add it below: we work out when to follow up and tell you on the day.',
+    );
+  }
+}
+
+function showState(title, text, ...actions) {
+  $('state').hidden = false;
+  $('state-title').textContent = title;
+  $('state-text').textContent = text;
+  fill($('state-actions'), actions);
+}
+
+function showProblem(error) {
+  const code = error?.code;
+  const optionsButton = el('button', { type: 'button', class: 'primary', text: 'Open options', on: { click: () => chrome.runtime.openOptionsPage() } });
+  const retry = el('button', { type: 'button', text: 'Try again', on: { click: () => load() } });
+  if (UNPAIRED.has(code)) {
+    $('add').hidden = true;
+    $('goal').hidden = true;
+    showState('Not connected yet',
+      'Pair the extension with your Follow-up Assistant: run "python -m backend pair" and enter the code in the options.',
+      optionsButton);
+  } else if (DOWN.has(code)) {
+    $('add').hidden = true;
+    $('goal').hidden = true;
+    showState("Can't reach the backend", errorWords(error) || 'Start it with "python -m backend", then try again.', retry, optionsButton);
+  } else {
+    showState('Something went wrong', errorWords(error), retry);
+  }
+}
+
+/** Carry out a row action, then redraw; the service worker refreshes the badge after each change. */
+async function act(kind, interview, extra, button) {
+  if (kind === 'write') return write(interview, button);
+  const requests = {
+    sent: ['popup-bg-mark-sent', { id: interview.id, sent_on: today }, `Marked your follow-up to ${interview.company} as sent.`],
+    replied: ['popup-bg-replied', { id: interview.id, received_on: today }, `Noted that ${interview.company} replied. Good luck!`],
+    close: ['popup-bg-close', { id: interview.id, outcome: extra }, `Closed ${interview.company}.`],
+  };
+  const [type, payload, done] = requests[kind];
+  button.disabled = true;
+  const answer = await send(type, payload);
+  button.disabled = false;
+  if (!answer.ok) {
+    announce(errorWords(answer.error), true);
+    return;
+  }
+  announce(done);
+  await load();
+  const row = document.getElementById(`interview-${interview.id}`);
+  (row || $('status')).focus();
+}
+
+/** Ask for the rule-checked draft and open the preferred webmail's compose with it. */
+async function write(interview, button) {
+  button.disabled = true;
+  const answer = await send('popup-bg-draft', { interview_id: interview.id, on: today });
+  button.disabled = false;
+  if (!answer.ok) {
+    announce(errorWords(answer.error), true);
+    return;
+  }
+  const draft = answer.data;
+  const url = composeUrl(webmail, { to: interview.interviewer_email, subject: draft.subject, body: draft.body });
+  const errors = (draft.findings || []).filter((f) => f.severity === 'error');
+  if (errors.length) announce(`Read it over before sending: ${errors.map((f) => f.message).join(' ')}`, true);
+  else announce('Your draft is open in a new tab. Once it is sent, come back and press Mark sent.');
+  await chrome.tabs.create({ url });
+}
+
+async function loadGoal() {
+  const answer = await send('popup-bg-applications', { on: today });
+  if (!answer.ok) {
+    $('goal').hidden = true;
+    return;
+  }
+  const { count, goal } = answer.data;
+  $('goal').hidden = false;
+  const target = goal || 10;
+  $('goal-count').textContent = `This week: ${count} of ${target} application${target === 1 ? '' : 's'}.`;
+  $('goal-progress').max = target;
+  $('goal-progress').value = Math.min(count, target);
+}
+
+async function logApplication(event) {
+  const button = event.currentTarget;
+  button.disabled = true;
+  const answer = await send('popup-bg-applied', { applied_on: today });
+  button.disabled = false;
+  if (!answer.ok) {
+    announce(errorWords(answer.error), true);
+    return;
+  }
+  announce('Logged. Every application counts.');
+  await loadGoal();
+}
+
+function bringIntoView(id) {
+  const row = document.getElementById(`interview-${id}`);
+  if (!row) return;
+  row.classList.add('focus-target');
+  row.scrollIntoView({ block: 'center' });
+  row.focus();
+}
+
+/** Say something in the live region; `problem` marks it as an error. */
+function announce(text, problem = false) {
+  $('status').textContent = text;
+  $('status').classList.toggle('problem', problem);
+}

@@ -1,0 +1,48 @@
+/* The user's settings in chrome.storage.local: defaults, load and save.
+ * Flat keys, so a partial save never overwrites another part's setting. */
+'use strict';
+
+(function (ns) {
+  const DEFAULTS = Object.freeze({
+    backendUrl: 'http://127.0.0.1:8642', // where `make run` serves (CONTRACT.md)
+    token: '', // bearer token from pairing; empty = not paired
+    preferredWebmail: 'gmail', // which webmail the popup's "compose" links open
+    sites: [], // self-hosted webmail origins the user added, e.g. "https://webmail.example.org"
+  });
+
+  // The content scripts registered on a self-hosted webmail (same order as the manifest's):
+  // Roundcube is the common self-hosted one; the generic adapter serves any other.
+  const SITE_CONTENT_SCRIPTS = Object.freeze([
+    'shared/messages.js', 'content/text.js', 'content/dates.js', 'content/timing.js', 'content/insert.js',
+    'content/adapters/base.js', 'content/adapters/roundcube.js', 'content/adapters/generic.js',
+    'content/panel-style.js', 'content/panel.js', 'content/recorder.js', 'content/compose-button.js',
+    'content/main.js',
+  ]);
+
+  /** Read every setting, defaults filled in. */
+  async function load() {
+    const stored = await chrome.storage.local.get(Object.keys(DEFAULTS));
+    return { ...DEFAULTS, ...stored };
+  }
+
+  /** Save only the given settings; unknown keys are refused so a typo cannot go unnoticed. */
+  async function save(partial) {
+    for (const key of Object.keys(partial)) {
+      if (!(key in DEFAULTS)) throw new Error(`Unknown setting: ${key}`);
+    }
+    await chrome.storage.local.set(partial);
+  }
+
+  /** "https://Webmail.Example.org/mail/" -> "https://webmail.example.org", or null if not a web origin. */
+  function normalizeOrigin(text) {
+    try {
+      const url = new URL(String(text).trim());
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+      return url.origin;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  ns.settings = { DEFAULTS, SITE_CONTENT_SCRIPTS, load, save, normalizeOrigin };
+})((globalThis.FA = globalThis.FA || {}));
