@@ -7,7 +7,8 @@ __version__ = "0.1.0"
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app; this function is the table of contents of the backend."""
     from . import config, db, errors, security
-    from .api import applications, due, interviews, meta, pairing, profile, timeline
+    from .api import (applications, checks, drafts, due, interviews, meta, pairing, profile,
+                      templates, timeline)
 
     app = Flask(__name__)
     app.config.from_mapping(config.load(test_config))
@@ -15,6 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     errors.init_app(app)
     security.init_app(app)
-    for module in (meta, pairing, interviews, due, profile, applications, timeline):
+    for module in (meta, pairing, interviews, due, profile, applications, timeline, drafts,
+                   checks, templates):
         app.register_blueprint(module.bp)
     return app

@@ -76,6 +76,14 @@ MIGRATIONS = {
             created_at DATETIME NOT NULL)""",
         "CREATE INDEX application_applied_on ON application (applied_on)",
     ],
+    3: [
+        # The user's own e-mail templates, one per built-in template name (docs/templates.md).
+        """CREATE TABLE user_template (
+            name TEXT PRIMARY KEY,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at DATETIME NOT NULL)""",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -160,17 +160,27 @@ def build_draft(interview: dict, profile: dict, on: date, template: str | None,
     context = email_context(interview, profile, on, variant)
     subject, body = _render(template, context, user_templates.get(template))
     step = moment(interview, template)
-    check_context = checker.Context(
-        on=on, action=step.action, earliest=step.earliest, reason=step.reason,
-        follow_ups_sent=len(interview["follow_ups"]),
-        is_follow_up=step.is_follow_up, interviewer_name=interview.get("interviewer_name"),
-        company=interview["company"], position=interview["position"])
-    findings = checker.check(body, check_context, subject)
+    findings = checker.check(body, check_context(interview, on, template), subject)
     next_step = interview["schedule"]["next"]
     action = step.action or (next_step["action"] if next_step else None)
     return {"subject": subject, "body": body, "action": action, "template": template,
             "variant": variant, "variants": list(variants()), "schedule": interview["schedule"],
             "findings": [finding.to_dict() for finding in findings]}
+
+
+def check_context(interview: dict, on: date, template: str | None = None) -> checker.Context:
+    """What the checker must know to judge a draft of `template` (default: the one due) on `on`."""
+    names = {"interviewer_name": interview.get("interviewer_name"),
+             "company": interview["company"], "position": interview["position"]}
+    sent = len(interview["follow_ups"])
+    if template is None:
+        try:
+            template = pick_template(interview, on)
+        except DraftError:  # a reply or an outcome ended the schedule: no follow-up is due
+            return checker.Context(on=on, follow_ups_sent=sent, is_follow_up=False, **names)
+    step = moment(interview, template)
+    return checker.Context(on=on, action=step.action, earliest=step.earliest, reason=step.reason,
+                           follow_ups_sent=sent, is_follow_up=step.is_follow_up, **names)
 
 
 def _render(template: str, context: dict, user_template: dict | None) -> tuple[str, str]:
@@ -181,7 +191,7 @@ def _render(template: str, context: dict, user_template: dict | None) -> tuple[s
                                                context)
         return render.render_email(template, context)
     except render.RenderError as error:
-        raise DraftError(422, "cannot_render", _explain(template, error, bool(user_template)),
+        raise DraftError(409, "cannot_render", _explain(template, error, bool(user_template)),
                          "template") from None
 
 

@@ -87,6 +87,15 @@ class Application(BaseModel):
     created_at = DateTimeField(default=now)
 
 
+class UserTemplate(BaseModel):
+    """A user's version of one built-in template (its name), checked when saved."""
+
+    name = TextField(primary_key=True)
+    subject = TextField()
+    body = TextField()
+    updated_at = DateTimeField(default=now)
+
+
 def follow_up_dates(interview_ids) -> dict[int, list[date]]:
     """Sent dates per interview, oldest first, in one query."""
     dates: dict[int, list[date]] = {i: [] for i in interview_ids}

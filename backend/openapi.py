@@ -1,5 +1,5 @@
 """The OpenAPI 3 document of every route; a test holds it against the real url map."""
-from . import __version__
+from . import __version__, drafting, render
 
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 NULLABLE_DATE = {"anyOf": [DATE, {"type": "null"}]}
@@ -63,6 +63,23 @@ SCHEMAS = {
     "Application": obj({"id": {"type": "integer"}, "applied_on": DATE,
                         "company": {"type": ["string", "null"]}},
                        ["id", "applied_on", "company"]),
+    "Finding": obj({"rule": {"type": "string"},
+                    "severity": {"type": "string", "enum": ["error", "warning", "info"]},
+                    "message": {"type": "string"}, "start": {"type": "integer", "minimum": 0},
+                    "end": {"type": "integer", "minimum": 0}, "match": {"type": "string"},
+                    "suggestion": {"type": "string"}},
+                   ["rule", "severity", "message", "start", "end", "match"]),
+    "Draft": obj({"subject": {"type": "string"}, "body": {"type": "string"},
+                  "action": {"type": ["string", "null"]}, "template": {"type": "string"},
+                  "variant": {"type": "string"},
+                  "variants": {"type": "array", "items": {"type": "string"}},
+                  "schedule": ref("Schedule"),
+                  "findings": {"type": "array", "items": ref("Finding")}},
+                 ["subject", "body", "action", "template", "variant", "variants", "schedule",
+                  "findings"]),
+    "Template": obj({"name": {"type": "string"}, "custom": {"type": "boolean"},
+                     "subject": {"type": "string"}, "body": {"type": "string"}},
+                    ["name", "custom", "subject", "body"]),
 }
 
 ERRORS = {
@@ -169,6 +186,45 @@ def paths() -> dict:
                           "timeline_parsed": {"type": ["boolean", "null"]},
                           "next": ref("NextAction")},
                          ["decision_date", "timeline_parsed", "next"]))},
+        **draft_paths(),
+    }
+
+
+def draft_paths() -> dict:
+    """Drafts, the checker and the user's templates (docs/templates.md)."""
+    names, styles = list(render.template_names()), list(drafting.variants())
+    name = {"name": "name", "in": "path", "required": True,
+            "schema": {"type": "string", "enum": names}}
+    template = ref("Template")
+    return {
+        "/api/v1/drafts": {"post": operation(
+            "Write the follow-up for an interview and check it", response=ref("Draft"),
+            body=obj({"interview_id": {"type": "integer", "minimum": 1}, "on": NULLABLE_DATE,
+                      "template": {"anyOf": [{"type": "string", "enum": names},
+                                             {"type": "null"}]},
+                      "variant": {"anyOf": [{"type": "string", "enum": styles},
+                                            {"type": "null"}]}}, ["interview_id"]),
+            errors=[404, 409])},
+        "/api/v1/check": {"post": operation(
+            "Check a draft against the advice", errors=[404],
+            body=obj({"body": {"type": "string", "minLength": 1, "maxLength": 20_000},
+                      "subject": text(500),
+                      "interview_id": {"anyOf": [{"type": "integer", "minimum": 1},
+                                                 {"type": "null"}]},
+                      "on": NULLABLE_DATE}, ["body"]),
+            response=obj({"ok": {"type": "boolean"},
+                          "findings": {"type": "array", "items": ref("Finding")}},
+                         ["ok", "findings"]))},
+        "/api/v1/templates": {"get": operation(
+            "Every template: the user's where saved, else ours",
+            response=obj({"templates": {"type": "array", "items": template}}, ["templates"]))},
+        "/api/v1/templates/{name}": {
+            "get": operation("One template", params=[name], response=template, errors=[404]),
+            "put": operation("Save the user's version of a template", params=[name],
+                             body=obj({"subject": text(500, False), "body": text(10_000, False)},
+                                      ["subject", "body"]), response=template, errors=[404]),
+            "delete": operation("Go back to our template", ok=204, params=[name],
+                                errors=[404])},
     }
 
 

@@ -63,6 +63,12 @@ def template_names() -> tuple[str, ...]:
                         if all((p / f"{part}.txt.j2").is_file() for part in PARTS)))
 
 
+def source_of(name: str) -> dict:
+    """Our template's source text, {subject, body}: where a user's own version starts from."""
+    return {part: (TEMPLATE_DIR / name / f"{part}.txt.j2").read_text(encoding="utf-8")
+            for part in PARTS}
+
+
 def tidy(part: str, text: str) -> str:
     """Subjects on one line; bodies without trailing spaces or runs of blank lines."""
     if part == "subject":

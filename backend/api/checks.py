@@ -1,0 +1,32 @@
+"""Check any draft — ours or the user's — against the advice, for the interview's moment."""
+from datetime import date
+
+from flask import Blueprint, jsonify
+
+from .. import checker, drafting, records
+from ..validate import Day, Integer, Text, json_body
+from . import PREFIX
+from .drafts import LARGEST_ID
+from .interviews import load
+
+bp = Blueprint("checks", __name__, url_prefix=PREFIX)
+
+FIELDS = {
+    "body": Text(20_000, multiline=True, required=True),  # a long e-mail is 300 words
+    "subject": Text(500),
+    "interview_id": Integer(1, LARGEST_ID),
+    "on": Day(),
+}
+
+
+@bp.post("/check")
+def check_draft():
+    asked = json_body(FIELDS)
+    on = asked.get("on") or date.today()
+    context = checker.Context(on=on)
+    if asked.get("interview_id") is not None:
+        interview = records.to_dicts([load(asked["interview_id"])], on)[0]
+        context = drafting.check_context(interview, on)
+    findings = checker.check(asked["body"], context, asked.get("subject"))
+    return jsonify(ok=not any(f.severity == "error" for f in findings),
+                   findings=[finding.to_dict() for finding in findings])
