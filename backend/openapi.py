@@ -23,7 +23,7 @@ INTERVIEW_FIELDS = {
     "company": text(200, False), "position": text(200, False), "interview_date": DATE,
     "interviewer_name": text(200), "interviewer_email": text(254), "timeline": text(500),
     "decision_date": NULLABLE_DATE,
-    "country": {"anyOf": [{"type": "string", "minLength": 2, "maxLength": 3},
+    "country": {"anyOf": [{"type": "string", "minLength": 2, "maxLength": 10},
                           {"type": "null"}]},
     "notes": text(5000),
 }

@@ -112,8 +112,8 @@ class Country:
 
     def clean(self, name, value):
         if not isinstance(value, str) or not is_supported_country(value.upper()):
-            raise invalid(name, "must be a two-letter country code with a holiday calendar, "
-                                "such as US, GB or DE.")
+            raise invalid(name, "must be a country code with a holiday calendar, "
+                                "such as US, DE or GB-ENG (England).")
         return value.upper()
 
 
@@ -139,6 +139,8 @@ def clean(data, spec: dict, *, partial: bool = False) -> dict:
             cleaned[name] = None
             continue
         cleaned[name] = field.clean(name, value)
+        if cleaned[name] is None and not field.nullable:  # blank text, e.g. `?email=`
+            raise invalid(name, "must not be empty.")
     return cleaned
 
 

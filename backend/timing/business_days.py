@@ -13,12 +13,18 @@ _building = threading.Lock()  # catch_warnings swaps process-wide state: one bui
 
 @cache
 def _supported_codes() -> frozenset[str]:
-    """Two-letter ISO 3166 codes the holidays package has a calendar for."""
-    return frozenset(code for code in holidays.list_supported_countries() if len(code) == 2)
+    """ISO 3166 codes the holidays package has a calendar for: countries ("GB") and their
+    subdivisions ("GB-ENG"), whose calendars differ (Easter Monday is a bank holiday in
+    England, not in Scotland)."""
+    codes = set()
+    for country, subdivisions in holidays.list_supported_countries().items():
+        if len(country) == 2:
+            codes |= {country, *(f"{country}-{sub}" for sub in subdivisions)}
+    return frozenset(codes)
 
 
 def is_supported_country(code: str) -> bool:
-    """True for an upper-case ISO 3166 alpha-2 code the holidays package knows ("US", "GB")."""
+    """True for an upper-case ISO 3166 code the holidays package knows ("US", "GB-ENG")."""
     return isinstance(code, str) and code in _supported_codes()
 
 
@@ -36,7 +42,8 @@ def _holidays(country: str, year: int) -> dict[date, str]:
         # outside 2001-2035); the rule is "as the holidays package defines them", so use what
         # it knows rather than fail.
         warnings.simplefilter("ignore", UserWarning)
-        return dict(holidays.country_holidays(country, years=year))
+        code, _, subdivision = country.partition("-")
+        return dict(holidays.country_holidays(code, subdiv=subdivision or None, years=year))
 
 
 def holiday_name(day: date, country: str) -> str | None:

@@ -89,3 +89,12 @@ def test_a_year_beyond_a_calendars_data_still_counts_without_a_warning():
     # holidays warns for India outside 2001-2035; pytest turns warnings into errors here.
     assert is_business_day(date(2040, 1, 2), "IN") is True
     assert is_business_day(date(2040, 1, 26), "IN") is False  # Republic Day is fixed
+
+
+def test_a_subdivision_has_its_own_calendar():
+    # Easter Monday 6 Apr 2026 is a bank holiday in England, not in Scotland; the UK-wide
+    # calendar of the holidays package holds only what all four nations share.
+    assert is_supported_country("GB-ENG") and not is_supported_country("GB-XYZ")
+    assert not is_business_day(date(2026, 4, 6), "GB-ENG")
+    assert is_business_day(date(2026, 4, 6), "GB-SCT")
+    assert add_business_days(date(2026, 4, 2), 1, "GB-ENG") == date(2026, 4, 7)
