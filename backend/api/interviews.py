@@ -30,7 +30,9 @@ FILTERS = {"email": Email(nullable=False), "state": Choice(STATES, nullable=Fals
 
 
 def load(interview_id: int) -> Interview:
-    interview = Interview.get_or_none(Interview.id == interview_id)
+    # SQLite ids are 64-bit: a larger number from the URL is no interview, not an overflow.
+    interview = (Interview.get_or_none(Interview.id == interview_id)
+                 if interview_id < 2**63 else None)
     if interview is None:
         raise not_found("interview")
     return interview

@@ -78,7 +78,7 @@
   ns.handlers = {
     [M.CS_BG_FIND_INTERVIEWS]: { from: 'content', shape: { emails: 'string[]', on: 'date?' }, run: findInterviews },
     [M.CS_BG_SEARCH_INTERVIEWS]: { from: 'content', shape: { query: 'string', on: 'date?' }, run: searchInterviews },
-    [M.CS_BG_ADD_INTERVIEW]: { from: 'content', shape: { interview: 'object' }, run: addInterview },
+    [M.CS_BG_ADD_INTERVIEW]: { from: 'content', shape: { interview: 'object' }, run: (msg) => addInterview(msg).then(ns.badge.afterChange) },
     [M.CS_BG_GET_DRAFT]: {
       from: 'content',
       shape: { interviewId: 'int', on: 'date', template: 'string?', variant: 'string?' },
@@ -92,10 +92,11 @@
     [M.CS_BG_RECORD_FOLLOW_UP]: {
       from: 'content',
       shape: { interviewId: 'int', sentOn: 'date', key: 'uuid' },
-      run: (msg) => ns.followUps.record(msg),
+      run: (msg) => ns.followUps.record(msg).then(ns.badge.afterChange),
     },
     [M.CS_BG_OPEN_OPTIONS]: { from: 'content', shape: {}, run: openOptions },
     [M.OPTIONS_BG_ADD_SITE]: { from: 'extension', shape: { origin: 'origin' }, run: ({ origin }) => ns.sites.add(origin) },
     [M.OPTIONS_BG_REMOVE_SITE]: { from: 'extension', shape: { origin: 'origin' }, run: ({ origin }) => ns.sites.remove(origin) },
+    ...ns.pageHandlers, // the popup's and the options page's (page-handlers.js)
   };
 })((globalThis.FA = globalThis.FA || {}));

@@ -12,6 +12,8 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     'api.js',
     'follow-ups.js',
     'sites.js',
+    'badge.js',
+    'page-handlers.js',
     'handlers.js',
   );
 }
@@ -62,6 +64,7 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
   }
   chrome.runtime.onInstalled.addListener(onWake);
   chrome.runtime.onStartup.addListener(onWake);
+  ns.badge.listen(); // badge count, its alarms and the morning reminders (badge.js)
 
   ns.dispatch = dispatch; // for tests through the worker
 })(globalThis.FA);

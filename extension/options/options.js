@@ -2,6 +2,7 @@
 import { el, fill, send, errorWords } from '../popup/dom.js';
 import { WEBMAILS, DEFAULT_WEBMAIL } from '../popup/compose-url.js';
 
+const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
 const PROFILE_FIELDS = ['name', 'signature', 'country', 'weekly_goal'];
 
@@ -18,12 +19,12 @@ document.addEventListener('DOMContentLoaded', async () => {
 
 /** Draw the page from the service worker's view of the settings. */
 async function refresh() {
-  const answer = await send('options-bg-status');
+  const answer = await send(M.OPTIONS_BG_STATUS);
   if (!answer.ok) {
     say('pair-message', errorWords(answer.error), true);
     return;
   }
-  const { paired, backend_url: backendUrl, webmail, sites } = answer.data;
+  const { paired, backendUrl, webmail, sites } = answer.data;
   $('backend-url').value = backendUrl || $('backend-url').value;
   $('webmail').value = WEBMAILS[webmail] ? webmail : DEFAULT_WEBMAIL;
   showPaired(paired, backendUrl);
@@ -51,7 +52,7 @@ async function pair(event) {
   $('pairing-code').removeAttribute('aria-invalid');
   $('pair').disabled = true;
   say('pair-message', 'Pairing…');
-  const answer = await send('options-bg-pair', { backend_url: backendUrl, code });
+  const answer = await send(M.OPTIONS_BG_PAIR, { backendUrl, code });
   $('pair').disabled = false;
   if (!answer.ok) {
     say('pair-message', errorWords(answer.error), true);
@@ -67,14 +68,14 @@ async function pair(event) {
 async function testConnection() {
   $('test').disabled = true;
   say('pair-message', 'Testing…');
-  const answer = await send('options-bg-test');
+  const answer = await send(M.OPTIONS_BG_TEST);
   $('test').disabled = false;
   if (answer.ok) say('pair-message', `Connected: the backend answers${answer.data?.version ? ` (version ${answer.data.version})` : ''} and knows this extension.`);
   else say('pair-message', errorWords(answer.error), true);
 }
 
 async function unpair() {
-  const answer = await send('options-bg-unpair');
+  const answer = await send(M.OPTIONS_BG_UNPAIR);
   if (!answer.ok) {
     say('pair-message', errorWords(answer.error), true);
     return;
@@ -85,7 +86,7 @@ async function unpair() {
 }
 
 async function loadProfile() {
-  const answer = await send('options-bg-get-profile');
+  const answer = await send(M.OPTIONS_BG_GET_PROFILE);
   if (!answer.ok) {
     say('profile-message', errorWords(answer.error), true);
     return;
@@ -108,7 +109,7 @@ async function saveProfile(event) {
   profile.country = profile.country.toUpperCase();
   const goal = Number(profile.weekly_goal);
   profile.weekly_goal = profile.weekly_goal === '' ? null : Number.isInteger(goal) ? goal : profile.weekly_goal;
-  const answer = await send('options-bg-save-profile', { profile });
+  const answer = await send(M.OPTIONS_BG_SAVE_PROFILE, { profile });
   if (!answer.ok) {
     const field = answer.error?.field;
     if (PROFILE_FIELDS.includes(field)) {
@@ -124,7 +125,7 @@ async function saveProfile(event) {
 }
 
 async function saveWebmail() {
-  const answer = await send('options-bg-set-webmail', { webmail: $('webmail').value });
+  const answer = await send(M.OPTIONS_BG_SET_WEBMAIL, { webmail: $('webmail').value });
   if (answer.ok) say('webmail-message', `Saved: follow-ups open in ${WEBMAILS[$('webmail').value].label}.`);
   else say('webmail-message', errorWords(answer.error), true);
 }
@@ -171,7 +172,7 @@ async function addSite(event) {
     say('site-message', `Not added: the extension needs your permission to work on ${origin}.`, true);
     return;
   }
-  const answer = await send('options-bg-add-site', { origin });
+  const answer = await send(M.OPTIONS_BG_ADD_SITE, { origin });
   if (!answer.ok) {
     say('site-message', errorWords(answer.error), true);
     return;
@@ -182,7 +183,7 @@ async function addSite(event) {
 }
 
 async function removeSite(origin) {
-  const answer = await send('options-bg-remove-site', { origin });
+  const answer = await send(M.OPTIONS_BG_REMOVE_SITE, { origin });
   if (!answer.ok) {
     say('site-message', errorWords(answer.error), true);
     return;

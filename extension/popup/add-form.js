@@ -43,7 +43,7 @@ export function setupAddForm({ today, onSaved, announce }) {
     const timeline = input('timeline').value.trim();
     if (!interviewDate) { fill(preview); return; }
     const mine = ++asked;
-    const answer = await send('popup-bg-preview', { interview_date: interviewDate, timeline });
+    const answer = await send(globalThis.FA.MESSAGES.POPUP_BG_PREVIEW, { interviewDate, timeline });
     if (mine !== asked) return; // a newer keystroke already asked again
     fill(preview, answer.ok ? previewWords(answer.data, timeline) : el('span', { text: errorWords(answer.error) }));
   }
@@ -83,7 +83,7 @@ export function setupAddForm({ today, onSaved, announce }) {
     }
     const submit = form.querySelector('button[type=submit]');
     submit.disabled = true;
-    const answer = await send('popup-bg-add-interview', { interview: fields });
+    const answer = await send(globalThis.FA.MESSAGES.POPUP_BG_ADD_INTERVIEW, { interview: fields });
     submit.disabled = false;
     if (!answer.ok) {
       const field = answer.error?.field;

@@ -1,14 +1,15 @@
 // The toolbar popup: what to follow up on, grouped by urgency, with the actions to do it.
 import { el, fill, send, errorWords } from './dom.js';
-import { GROUPS, formatDate, groupFollowUps, toIso } from './groups.js';
+import { formatDate, groupFollowUps, toIso } from './groups.js';
 import { renderRow } from './rows.js';
 import { composeUrl } from './compose-url.js';
 import { setupAddForm } from './add-form.js';
 
 // Error codes that mean "not paired yet" or "the backend is not answering" (see background/api.js).
-const UNPAIRED = new Set(['unpaired', 'not_paired', 'unauthorized']);
-const DOWN = new Set(['backend_down', 'unreachable', 'network', 'timeout']);
+const UNPAIRED = new Set(['not_paired']);
+const DOWN = new Set(['backend_down', 'timeout']);
 
+const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
 let today = toIso(new Date());
 let webmail = 'gmail';
@@ -37,7 +38,7 @@ function focusRequest() {
 /** Fetch everything and draw it; `focusId` is a row to bring into view afterwards. */
 async function load(focusId = null) {
   $('main').setAttribute('aria-busy', 'true');
-  const answer = await send('popup-bg-list');
+  const answer = await send(M.POPUP_BG_LIST);
   $('main').setAttribute('aria-busy', 'false');
   if (!answer.ok) {
     fill($('groups'));
@@ -101,9 +102,9 @@ function showProblem(error) {
   } else if (DOWN.has(code)) {
     $('add').hidden = true;
     $('goal').hidden = true;
-    showState("Can't reach the backend", errorWords(error) || 'Start it with "python -m backend", then try again.', retry, optionsButton);
+    showState("Can't reach the backend", `${error.message} Then press Try again.`, retry, optionsButton);
   } else {
-    showState('Something went wrong', errorWords(error), retry);
+    showState('Something went wrong', errorWords(error), retry, optionsButton);
   }
 }
 
@@ -111,9 +112,9 @@ function showProblem(error) {
 async function act(kind, interview, extra, button) {
   if (kind === 'write') return write(interview, button);
   const requests = {
-    sent: ['popup-bg-mark-sent', { id: interview.id, sent_on: today }, `Marked your follow-up to ${interview.company} as sent.`],
-    replied: ['popup-bg-replied', { id: interview.id, received_on: today }, `Noted that ${interview.company} replied. Good luck!`],
-    close: ['popup-bg-close', { id: interview.id, outcome: extra }, `Closed ${interview.company}.`],
+    sent: [M.POPUP_BG_MARK_SENT, { interviewId: interview.id, sentOn: today }, `Marked your follow-up to ${interview.company} as sent.`],
+    replied: [M.POPUP_BG_REPLIED, { interviewId: interview.id, receivedOn: today }, `Noted that ${interview.company} replied. Good luck!`],
+    close: [M.POPUP_BG_CLOSE, { interviewId: interview.id, outcome: extra }, `Closed ${interview.company}.`],
   };
   const [type, payload, done] = requests[kind];
   button.disabled = true;
@@ -132,7 +133,7 @@ async function act(kind, interview, extra, button) {
 /** Ask for the rule-checked draft and open the preferred webmail's compose with it. */
 async function write(interview, button) {
   button.disabled = true;
-  const answer = await send('popup-bg-draft', { interview_id: interview.id, on: today });
+  const answer = await send(M.POPUP_BG_DRAFT, { interviewId: interview.id, on: today });
   button.disabled = false;
   if (!answer.ok) {
     announce(errorWords(answer.error), true);
@@ -147,7 +148,7 @@ async function write(interview, button) {
 }
 
 async function loadGoal() {
-  const answer = await send('popup-bg-applications', { on: today });
+  const answer = await send(M.POPUP_BG_APPLICATIONS, { on: today });
   if (!answer.ok) {
     $('goal').hidden = true;
     return;
@@ -163,7 +164,7 @@ async function loadGoal() {
 async function logApplication(event) {
   const button = event.currentTarget;
   button.disabled = true;
-  const answer = await send('popup-bg-applied', { applied_on: today });
+  const answer = await send(M.POPUP_BG_APPLIED, { appliedOn: today });
   button.disabled = false;
   if (!answer.ok) {
     announce(errorWords(answer.error), true);

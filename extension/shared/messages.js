@@ -26,6 +26,23 @@
     OPTIONS_BG_ADD_SITE: 'options-bg-add-site',
     // {origin} -> {sites}
     OPTIONS_BG_REMOVE_SITE: 'options-bg-remove-site',
+    // The toolbar popup and the options page (background/page-handlers.js has the shapes).
+    POPUP_BG_LIST: 'popup-bg-list',
+    POPUP_BG_DRAFT: 'popup-bg-draft',
+    POPUP_BG_MARK_SENT: 'popup-bg-mark-sent',
+    POPUP_BG_REPLIED: 'popup-bg-replied',
+    POPUP_BG_CLOSE: 'popup-bg-close',
+    POPUP_BG_ADD_INTERVIEW: 'popup-bg-add-interview',
+    POPUP_BG_PREVIEW: 'popup-bg-preview',
+    POPUP_BG_APPLICATIONS: 'popup-bg-applications',
+    POPUP_BG_APPLIED: 'popup-bg-applied',
+    OPTIONS_BG_STATUS: 'options-bg-status',
+    OPTIONS_BG_PAIR: 'options-bg-pair',
+    OPTIONS_BG_TEST: 'options-bg-test',
+    OPTIONS_BG_UNPAIR: 'options-bg-unpair',
+    OPTIONS_BG_GET_PROFILE: 'options-bg-get-profile',
+    OPTIONS_BG_SAVE_PROFILE: 'options-bg-save-profile',
+    OPTIONS_BG_SET_WEBMAIL: 'options-bg-set-webmail',
   });
 
   // What the user reads when the extension itself was reloaded under an open page.
