@@ -53,14 +53,14 @@ export function formatDate(iso, on) {
   return date.toLocaleDateString('en-GB', options);
 }
 
-/** The sentence under a row: what to do and when, for the group the row is in. */
+/** When to act, in words, for a row of group `groupKey` (a sentence of its own). */
 export function whenWords(groupKey, next, on) {
   const earliest = formatDate(next.earliest, on);
   const latest = formatDate(next.latest, on);
-  if (groupKey === 'overdue') return `was due by ${latest}`;
-  if (groupKey === 'due') return next.earliest === next.latest ? `today (${latest})` : `now, ideally by ${latest}`;
-  if (groupKey === 'move_on') return `since ${earliest}`;
-  return next.earliest === next.latest ? `on ${earliest}` : `${earliest} – ${latest}`;
+  if (groupKey === 'overdue') return `Was due by ${latest}`;
+  if (groupKey === 'due') return next.latest === on ? `Today, ${latest}` : `Now, ideally by ${latest}`;
+  if (groupKey === 'move_on') return `Since ${earliest}`;
+  return next.earliest === next.latest ? `On ${earliest}` : `From ${earliest}, ideally by ${latest}`;
 }
 
 /** The date a row is sorted and shown by: the deadline for due rows, the start otherwise. */

@@ -1,0 +1,174 @@
+/* The toolbar badge and the morning reminders: how many follow-ups are due or overdue, kept
+ * fresh at browser start, on an alarm and after every change; one notification per follow-up
+ * on the morning it becomes due. The worker may sleep at any time, so what was notified lives
+ * in chrome.storage, and the alarms are re-created at start-up because browsers drop them. */
+'use strict';
+
+(function (ns) {
+  const REFRESH_ALARM = 'badge-refresh';
+  const MORNING_ALARM = 'badge-morning';
+  const REFRESH_EVERY_MIN = 30; // the day can turn, or another device can change the data
+  const DAY_MIN = 24 * 60;
+  const DEFAULT_REMINDER_HOUR = 8; // "the morning it becomes due": no reminders before 8:00
+  const KEYS = Object.freeze({
+    notified: 'notifiedFollowUps', // ["<id>:<action>:<earliest>"] already announced
+    focus: 'popupFocus', // interview id the popup should bring into view (set by a notification click)
+    clock: 'debugToday', // YYYY-MM-DD: a day tests (or a curious user) set instead of today
+    hour: 'reminderHour', // 0-23: the hour from which reminders may be shown
+  });
+  const COLORS = { overdue: '#9a3b22', due: '#24685a' };
+  const NOTIFICATION_PREFIX = 'follow-up:';
+  const ACTION_WORDS = { first_follow_up: 'first follow-up', second_follow_up: 'second follow-up' };
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  let chain = Promise.resolve(); // one refresh at a time, so a follow-up is never announced twice
+
+  /** Today as YYYY-MM-DD in local time, or the test clock's day when one is set. */
+  async function today() {
+    const stored = await chrome.storage.local.get(KEYS.clock);
+    if (DATE.test(stored[KEYS.clock] || '')) return stored[KEYS.clock];
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  /** Ask the backend for the due list, show its size, remind of new ones. Never throws. */
+  function refresh() {
+    const run = chain.then(async () => {
+      const on = await today();
+      const answer = await ns.api.request('GET', '/api/v1/due', { query: { on } });
+      if (!answer.ok) {
+        await showProblem(answer.error);
+        return answer;
+      }
+      await show(answer.data.due || []);
+      await remind(answer.data.due || []);
+      return answer;
+    });
+    chain = run.catch(() => undefined);
+    return run.catch((err) => ({ ok: false, error: { code: 'extension_error', message: String(err), fix: '' } }));
+  }
+
+  /** Pass an answer through, refreshing the badge first when the change went through. */
+  async function afterChange(answer) {
+    if (answer && answer.ok) await refresh();
+    return answer;
+  }
+
+  /** Set the badge from a due list (due and overdue follow-ups, as /due answers). */
+  async function show(due) {
+    const count = due.length;
+    const overdue = due.some((i) => i.schedule && i.schedule.state === 'overdue');
+    await chrome.action.setBadgeText({ text: count ? String(count) : '' });
+    await chrome.action.setBadgeBackgroundColor({ color: overdue ? COLORS.overdue : COLORS.due });
+    if (chrome.action.setBadgeTextColor) await chrome.action.setBadgeTextColor({ color: '#ffffff' });
+    const words = count === 0 ? 'nothing due' : `${count} follow-up${count === 1 ? '' : 's'} due${overdue ? ', some overdue' : ''}`;
+    await chrome.action.setTitle({ title: `Follow-up Assistant: ${words}` });
+  }
+
+  /** Keep the last count (it may still be right) and say in the tooltip what went wrong. */
+  async function showProblem(error) {
+    if (error.code === 'not_paired') await chrome.action.setBadgeText({ text: '' });
+    await chrome.action.setTitle({ title: `Follow-up Assistant: ${error.message}` });
+  }
+
+  function reminderKey(interview) {
+    const next = interview.schedule && interview.schedule.next;
+    return next ? `${interview.id}:${next.action}:${next.earliest}` : null;
+  }
+
+  /** One notification per follow-up not announced before, once the reminder hour has come. */
+  async function remind(due) {
+    const stored = await chrome.storage.local.get([KEYS.notified, KEYS.hour]);
+    const hour = Number.isInteger(stored[KEYS.hour]) ? stored[KEYS.hour] : DEFAULT_REMINDER_HOUR;
+    if (new Date().getHours() < hour) return;
+    const notified = new Set(stored[KEYS.notified] || []);
+    const current = due.map((i) => [reminderKey(i), i]).filter(([key]) => key);
+    for (const [key, interview] of current) {
+      if (notified.has(key)) continue;
+      await notify(interview);
+      notified.add(key);
+    }
+    // Forget follow-ups that left the list, so the stored set stays as small as the list.
+    const keep = current.map(([key]) => key).filter((key) => notified.has(key));
+    await chrome.storage.local.set({ [KEYS.notified]: keep });
+  }
+
+  async function notify(interview) {
+    const next = interview.schedule.next;
+    const what = ACTION_WORDS[next.action] || 'follow-up';
+    const who = interview.interviewer_name ? ` to ${interview.interviewer_name}` : '';
+    const late = interview.schedule.state === 'overdue';
+    try {
+      await chrome.notifications.create(`${NOTIFICATION_PREFIX}${interview.id}`, {
+        type: 'basic',
+        iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+        title: `Time for your ${what}: ${interview.company}`,
+        message: `${interview.position}. Write${who} ${late ? 'when you can — the suggested window has passed' : `by ${next.latest}`}.`,
+        contextMessage: 'Follow-up Assistant',
+        priority: 0,
+      });
+    } catch (err) {
+      console.warn('Follow-up Assistant: could not show a reminder', err);
+    }
+  }
+
+  /** A click on a reminder opens the popup at that interview's row (a tab when no popup can open). */
+  async function openRow(notificationId) {
+    if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+    const id = Number(notificationId.slice(NOTIFICATION_PREFIX.length));
+    await chrome.notifications.clear(notificationId);
+    await chrome.storage.local.set({ [KEYS.focus]: id });
+    try {
+      await chrome.action.openPopup();
+    } catch (err) {
+      await chrome.tabs.create({ url: chrome.runtime.getURL(`popup/popup.html#interview-${id}`) });
+    }
+  }
+
+  /** The interview a reminder click asked the popup to show, read once. */
+  async function takeFocus() {
+    const stored = await chrome.storage.local.get(KEYS.focus);
+    if (stored[KEYS.focus] === undefined) return null;
+    await chrome.storage.local.remove(KEYS.focus);
+    return stored[KEYS.focus];
+  }
+
+  function nextMorning(hour) {
+    const at = new Date();
+    at.setHours(hour, 0, 0, 0);
+    if (at.getTime() <= Date.now()) at.setDate(at.getDate() + 1);
+    return at.getTime();
+  }
+
+  /** Create the alarms that are missing (browsers drop them on restart and on update). */
+  async function ensureAlarms() {
+    if (!(await chrome.alarms.get(REFRESH_ALARM))) {
+      await chrome.alarms.create(REFRESH_ALARM, { delayInMinutes: 1, periodInMinutes: REFRESH_EVERY_MIN });
+    }
+    if (!(await chrome.alarms.get(MORNING_ALARM))) {
+      const stored = await chrome.storage.local.get(KEYS.hour);
+      const hour = Number.isInteger(stored[KEYS.hour]) ? stored[KEYS.hour] : DEFAULT_REMINDER_HOUR;
+      await chrome.alarms.create(MORNING_ALARM, { when: nextMorning(hour), periodInMinutes: DAY_MIN });
+    }
+  }
+
+  async function start() {
+    await ensureAlarms();
+    await refresh();
+  }
+
+  /** Register the listeners; call once, synchronously, at the worker's top level. */
+  function listen() {
+    chrome.runtime.onStartup.addListener(() => { start().catch((err) => console.warn('Badge start failed', err)); });
+    chrome.runtime.onInstalled.addListener(() => { start().catch((err) => console.warn('Badge start failed', err)); });
+    chrome.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === REFRESH_ALARM || alarm.name === MORNING_ALARM) refresh();
+    });
+    if (chrome.notifications) {
+      chrome.notifications.onClicked.addListener((id) => { openRow(id).catch((err) => console.warn('Could not open the popup', err)); });
+    }
+  }
+
+  ns.badge = { refresh, afterChange, show, today, takeFocus, ensureAlarms, listen, KEYS, REFRESH_ALARM, MORNING_ALARM };
+})((globalThis.FA = globalThis.FA || {}));

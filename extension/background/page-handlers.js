@@ -1,0 +1,169 @@
+/* Handlers for the extension's own pages (toolbar popup, options): they read and change the
+ * backend through api.js, and refresh the badge after every change. handlers.js merges them
+ * into the one map; each entry has the same shape there ({from, shape, run}). */
+'use strict';
+
+(function (ns) {
+  const M = ns.MESSAGES;
+  const api = (...args) => ns.api.request(...args);
+  const fail = (code, message, fix = '', field = null) => ({ ok: false, error: { code, message, fix, field } });
+
+  // Fields of the popup's add form (CONTRACT.md Interview).
+  const ADD_FIELDS = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline'];
+  const OUTCOMES = ['offer', 'rejected', 'withdrawn', 'moved_on'];
+  const WEBMAILS = ['gmail', 'outlook', 'office', 'mailto'];
+  const PROFILE_FIELDS = ['name', 'signature', 'country', 'weekly_goal'];
+  const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+  const changed = (answer) => ns.badge.afterChange(answer); // badge first, then the answer
+
+  /** Everything the popup lists: due and overdue, coming up, time to move on — for the day asked. */
+  async function list() {
+    const on = await ns.badge.today();
+    const [due, upcoming, moveOn] = await Promise.all([
+      api('GET', '/api/v1/due', { query: { on } }),
+      api('GET', '/api/v1/interviews', { query: { on, state: 'upcoming' } }),
+      api('GET', '/api/v1/interviews', { query: { on, state: 'move_on' } }),
+    ]);
+    const failed = [due, upcoming, moveOn].find((answer) => !answer.ok);
+    if (failed) return failed;
+    await ns.badge.show(due.data.due); // the popup just read the due list: the badge can use it too
+    const { preferredWebmail } = await ns.settings.load();
+    return {
+      ok: true,
+      data: {
+        on,
+        interviews: [...due.data.due, ...upcoming.data.interviews, ...moveOn.data.interviews],
+        webmail: preferredWebmail,
+        focus: await ns.badge.takeFocus(),
+      },
+    };
+  }
+
+  async function markSent({ interviewId, sentOn }) {
+    // Through the same queue as the compose window's Send, so a backend that is down loses nothing.
+    const answer = await ns.followUps.record({ interviewId, sentOn, key: crypto.randomUUID() });
+    return changed(answer);
+  }
+
+  async function replied({ interviewId, receivedOn }) {
+    const on = await ns.badge.today();
+    return changed(await api('POST', `/api/v1/interviews/${interviewId}/reply`, { query: { on }, json: { received_on: receivedOn } }));
+  }
+
+  async function close({ interviewId, outcome }) {
+    if (!OUTCOMES.includes(outcome)) return fail('bad_message', `Unknown outcome "${outcome}".`);
+    const on = await ns.badge.today();
+    return changed(await api('POST', `/api/v1/interviews/${interviewId}/close`, { query: { on }, json: { outcome } }));
+  }
+
+  function draft({ interviewId, on }) {
+    return api('POST', '/api/v1/drafts', { json: { interview_id: interviewId, on } });
+  }
+
+  async function addInterview({ interview }) {
+    const body = {};
+    for (const [key, value] of Object.entries(interview)) {
+      if (!ADD_FIELDS.includes(key)) return fail('bad_message', `Unknown interview field "${key}".`);
+      if (typeof value === 'string' && value.trim() !== '') body[key] = value.trim();
+    }
+    const on = await ns.badge.today();
+    return changed(await api('POST', '/api/v1/interviews', { query: { on }, json: body }));
+  }
+
+  function preview({ interviewDate, timeline }) {
+    const json = { interview_date: interviewDate };
+    if (timeline && timeline.trim()) json.timeline = timeline.trim();
+    return api('POST', '/api/v1/timeline/preview', { json });
+  }
+
+  function applications({ on }) {
+    return api('GET', '/api/v1/applications', { query: { on } });
+  }
+
+  function applied({ appliedOn }) {
+    return api('POST', '/api/v1/applications', { json: { applied_on: appliedOn } });
+  }
+
+  async function status() {
+    const { token, backendUrl, preferredWebmail, sites } = await ns.settings.load();
+    return { ok: true, data: { paired: Boolean(token), backendUrl, webmail: preferredWebmail, sites } };
+  }
+
+  async function pair({ backendUrl, code }) {
+    let url;
+    try {
+      url = new URL(backendUrl.trim());
+    } catch (err) {
+      return fail('bad_backend_url', `"${backendUrl}" is not a web address.`, 'Use the address the backend printed, usually http://127.0.0.1:8642.', 'backend_url');
+    }
+    if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {
+      return fail('bad_backend_url', 'The backend runs on this computer: its address starts with http://127.0.0.1 or http://localhost.', 'Use the address the backend printed, usually http://127.0.0.1:8642.', 'backend_url');
+    }
+    if (!/^\d{6}$/.test(code)) return fail('bad_code', 'A pairing code is six digits.', 'Run `python -m backend pair` for a fresh one.', 'code');
+    await ns.settings.save({ backendUrl: url.origin });
+    const answer = await api('POST', '/api/v1/pair', { auth: false, json: { code } });
+    if (!answer.ok) return answer;
+    if (!answer.data || typeof answer.data.token !== 'string' || !answer.data.token) {
+      return fail('bad_answer', 'The backend did not send a token.', 'Check that the Backend URL points at Follow-up Assistant.');
+    }
+    await ns.settings.save({ token: answer.data.token });
+    await ns.badge.refresh();
+    return { ok: true, data: { paired: true, backendUrl: url.origin } };
+  }
+
+  /** The backend answers, and accepts our token. */
+  async function test() {
+    const health = await api('GET', '/api/v1/health', { auth: false });
+    if (!health.ok) return health;
+    const profile = await api('GET', '/api/v1/profile');
+    if (!profile.ok) return profile;
+    return { ok: true, data: { version: health.data.version } };
+  }
+
+  async function unpair() {
+    await ns.settings.save({ token: '' });
+    await ns.badge.refresh();
+    return { ok: true, data: { paired: false } };
+  }
+
+  function getProfile() {
+    return api('GET', '/api/v1/profile');
+  }
+
+  function saveProfile({ profile }) {
+    const body = {};
+    for (const [key, value] of Object.entries(profile)) {
+      if (!PROFILE_FIELDS.includes(key)) return fail('bad_message', `Unknown profile field "${key}".`);
+      body[key] = value === '' ? null : value;
+    }
+    return api('PUT', '/api/v1/profile', { json: body });
+  }
+
+  async function setWebmail({ webmail }) {
+    if (!WEBMAILS.includes(webmail)) return fail('bad_message', `Unknown webmail "${webmail}".`);
+    await ns.settings.save({ preferredWebmail: webmail });
+    return { ok: true, data: { webmail } };
+  }
+
+  const page = (shape, run) => ({ from: 'extension', shape, run });
+
+  ns.pageHandlers = {
+    [M.POPUP_BG_LIST]: page({}, list),
+    [M.POPUP_BG_DRAFT]: page({ interviewId: 'int', on: 'date' }, draft),
+    [M.POPUP_BG_MARK_SENT]: page({ interviewId: 'int', sentOn: 'date' }, markSent),
+    [M.POPUP_BG_REPLIED]: page({ interviewId: 'int', receivedOn: 'date' }, replied),
+    [M.POPUP_BG_CLOSE]: page({ interviewId: 'int', outcome: 'string' }, close),
+    [M.POPUP_BG_ADD_INTERVIEW]: page({ interview: 'object' }, addInterview),
+    [M.POPUP_BG_PREVIEW]: page({ interviewDate: 'date', timeline: 'string?' }, preview),
+    [M.POPUP_BG_APPLICATIONS]: page({ on: 'date' }, applications),
+    [M.POPUP_BG_APPLIED]: page({ appliedOn: 'date' }, applied),
+    [M.OPTIONS_BG_STATUS]: page({}, status),
+    [M.OPTIONS_BG_PAIR]: page({ backendUrl: 'string', code: 'string' }, pair),
+    [M.OPTIONS_BG_TEST]: page({}, test),
+    [M.OPTIONS_BG_UNPAIR]: page({}, unpair),
+    [M.OPTIONS_BG_GET_PROFILE]: page({}, getProfile),
+    [M.OPTIONS_BG_SAVE_PROFILE]: page({ profile: 'object' }, saveProfile),
+    [M.OPTIONS_BG_SET_WEBMAIL]: page({ webmail: 'string' }, setWebmail),
+  };
+})((globalThis.FA = globalThis.FA || {}));
