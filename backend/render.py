@@ -16,6 +16,7 @@ PARTS = ("subject", "body")
 # ample room and keep a hostile one from costing more than a few milliseconds.
 MAX_SOURCE = {"subject": 500, "body": 10_000}
 MAX_OUTPUT = {"subject": 500, "body": 20_000}
+MAX_DEPTH = 40  # nodes within nodes; Python compiles at most 20 nested blocks
 MAX_SECONDS = 0.5  # a second line of defence: the checks below already make long renders impossible
 
 # What a user template may contain. No loops, macros, calls or arithmetic: an e-mail template
@@ -126,21 +127,24 @@ def compile_user_template(source: str, part: str):
     env = sandbox()
     try:
         tree = env.parse(source)
+        _vet(tree, part)
+        code = env.compile(tree)
     except TemplateSyntaxError as error:
         raise RenderError(f"{part}, line {error.lineno}: {error.message}", field=part) from None
-    _vet(tree, part)
-    try:
-        code = env.compile(tree)
     except TemplateError as error:
         raise RenderError(f"{part}: {error.message}", field=part) from None
+    except (RecursionError, SyntaxError, MemoryError):  # Python's own limits on nesting
+        raise RenderError(f"{part}: the template is nested too deeply.", field=part) from None
     return env.template_class.from_code(env, code, env.make_globals(None)), \
         frozenset(meta.find_undeclared_variables(tree))
 
 
 def _vet(tree: nodes.Template, part: str) -> None:
     """Refuse anything but names, conditions and the allowed filters, before compiling."""
-    for node in tree.find_all(nodes.Node):
+    for node, depth in _walk(tree):
         where = f"{part}, line {node.lineno}"
+        if depth > MAX_DEPTH:
+            raise RenderError(f"{where}: the template is nested too deeply.", field=part)
         if not isinstance(node, ALLOWED_NODES):
             reason = next((why for kind, why in REFUSED.items() if isinstance(node, kind)),
                           f"{type(node).__name__.lower()} is not available in e-mail templates"
@@ -152,6 +156,15 @@ def _vet(tree: nodes.Template, part: str) -> None:
                               f"{', '.join(ALLOWED_FILTERS)}.", field=part)
         if _private_name(node).startswith("_"):
             raise RenderError(f"{where}: names starting with _ are not available.", field=part)
+
+
+def _walk(tree: nodes.Node):
+    """Every node below `tree` with its depth, without recursion (a template may be deep)."""
+    stack = [(child, 1) for child in tree.iter_child_nodes()]
+    while stack:
+        node, depth = stack.pop()
+        yield node, depth
+        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
 
 
 def _private_name(node: nodes.Node) -> str:

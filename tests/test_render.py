@@ -122,6 +122,23 @@ def test_the_sandbox_itself_blocks_internals_even_past_the_vetting():
         template.render(CONTEXT)
 
 
+@pytest.mark.parametrize("body", [
+    "{{ " + "(" * 3000 + "company" + ")" * 3000 + " }}",
+    "{{ " + "not " * 2000 + "company }}",
+    "{{ company" + " | upper" * 1000 + " }}",
+    "{{ company" + " and company" * 700 + " }}",
+    "{{ " + "-" * 5000 + "1 }}",
+])
+def test_a_deeply_nested_template_is_refused_not_crashed(body):
+    [error] = errors_for(body=body)
+    assert "nested too deeply" in error["message"]
+
+
+def test_conditions_a_person_would_nest_are_fine():
+    body = "{% if company %}" * 12 + "{{ position }}" + "{% endif %}" * 12
+    assert errors_for(body=body) == []
+
+
 def test_a_template_over_the_size_limit_is_refused():
     [error] = errors_for(body="x" * (render.MAX_SOURCE["body"] + 1))
     assert "too long" in error["message"]
