@@ -13,6 +13,8 @@ from .draft import Draft
 
 DATA = Path(__file__).parent / "data"
 NEGATION = re.compile(r"\b(?:not|never|no|without|nor|hardly)\b|n['’]t\b", re.I)
+NEGATION_REACH = 4  # words: "I'm not weighing other offers", not "not hearing for weeks is rude"
+LAST_WORDS = re.compile(r"(?:\S+\s+){0,%d}\S*\s*$" % (NEGATION_REACH - 1))
 MACRO = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -85,7 +87,7 @@ class Phrases(Pattern):
         def one(phrase: str) -> str:
             body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
             head = r"(?<!\w)" if phrase[0].isalnum() else ""
-            tail = r"(?![\w-])" if phrase[-1].isalnum() else ""  # not "any job-related"
+            tail = r"(?![\w'’-])" if phrase[-1].isalnum() else ""  # not "any job-related", "won't"
             return head + body + tail
         # Longest first, so "I really need this job" wins over "need this job".
         super().__init__([])
@@ -124,7 +126,7 @@ class Group:
         for match in self.matcher.finditer(text):
             start, end = match.span()
             before = draft.clause_before(start)
-            if self.negatable and NEGATION.search(before):
+            if self.negatable and NEGATION.search(LAST_WORDS.search(before)[0]):
                 continue
             if self.unless_before and self.unless_before.search(before):
                 continue
@@ -165,3 +167,14 @@ def load(rule: str) -> Book:
                             spec.get("view", "text"), spec.get("negatable", True),
                             pattern("unless", spec), pattern("unless_before", spec)))
     return Book(tuple(groups), data)
+
+
+FOLLOW_UP = load("content").data["follow_up"]
+ASKS_AGAIN = Phrases(FOLLOW_UP["asks_again"])
+
+
+def follows_up(draft: Draft, context) -> bool:
+    """Whether the draft is a follow-up: as the context says, or a move-on note that asks again."""
+    if context.follows_up:
+        return True
+    return context.action == "move_on" and ASKS_AGAIN.search(draft.text) is not None

@@ -1,6 +1,6 @@
 """add_value: an info nudge when a follow-up shares nothing of value (data/content.toml)."""
 from ..context import Context
-from ..kinds import Hit, Pattern, Phrases, load
+from ..kinds import Hit, Pattern, follows_up, load
 
 SEVERITY = "info"
 WHY = ("The seed: \"Always aim to add value in your follow-ups, like sharing relevant achievements "
@@ -15,13 +15,10 @@ PASS = (
     ("Thank you for meeting me today.", Context(action="thank_you", is_follow_up=False)),
 )
 RULE = load("content").data["add_value"]
-PRESENT = Phrases(RULE["present"])
-LINK = Pattern([RULE["link"]])
+VALUE = Pattern([RULE["link"], *RULE["patterns"]])
 
 
 def run(draft, context):
     """One whole-draft info when a follow-up names no achievement, resource or link."""
-    if not context.follows_up or not draft.word_count:
-        return
-    if not PRESENT.search(draft.prose) and not LINK.search(draft.mine):
+    if draft.word_count and follows_up(draft, context) and not VALUE.search(draft.prose):
         yield Hit(0, 0, RULE["message"], RULE["suggestion"])

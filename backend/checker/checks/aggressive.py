@@ -2,6 +2,7 @@
 import re
 
 from ..kinds import Hit, Pattern, load
+from . import placeholder
 
 SEVERITY = "error"
 SUBJECT = True
@@ -39,7 +40,11 @@ def run(draft, context):
     """Demands, blame and stock phrases, then shouting and runs of marks."""
     yield from BOOK.hits(draft)
     names = {w.upper() for name in context.names for w in re.findall(r"[\w'’]+", name)}
+    # A blank left in ("INSERT COMPANY NAME", "XX,XXX") is the placeholder rule's to report.
+    blanks = [(h.start, h.end) for h in placeholder.BOOK.hits(draft)]
     for run in CAPS_RUN.finditer(draft.text):
+        if any(s < run.end() and run.start() < e for s, e in blanks):
+            continue
         loud = [w for w in CAPS_WORD.finditer(run[0])
                 if len(w[0]) > 1 and w[0] not in ACRONYMS and w[0] not in names]
         if len(loud) >= SHOUT["min_loud_words"] or any(

@@ -1,6 +1,6 @@
 """missing_question: a follow-up that asks nothing about the status (data/content.toml)."""
 from ..context import Context
-from ..kinds import Hit, Phrases, load
+from ..kinds import Hit, Phrases, follows_up, load
 
 SEVERITY = "warning"
 WHY = ("The seed's template ends by asking about the status of the hiring process, or what more "
@@ -23,7 +23,7 @@ PRESENT = Phrases(RULE["present"])
 
 def run(draft, context):
     """One whole-draft warning when a follow-up has no question mark and no request."""
-    if not context.follows_up or not draft.word_count:
+    if not draft.word_count or not follows_up(draft, context):
         return
     if "?" not in draft.prose and not PRESENT.search(draft.prose):
         yield Hit(0, 0, RULE["message"], RULE["suggestion"])

@@ -1,6 +1,6 @@
 """too_many_follow_ups: a third follow-up after two went unanswered (data/timing.toml)."""
 from ..context import Context
-from ..kinds import Hit, Phrases, load
+from ..kinds import Hit, follows_up, load
 
 SEVERITY = "error"
 WHY = ("The seed: \"If I don't get a response after two follow-ups, I start to think about moving "
@@ -16,13 +16,10 @@ PASS = (
      Context(follow_ups_sent=2, action="move_on", is_follow_up=False)),
 )
 RULE = load("timing").data["too_many_follow_ups"]
-ASKS_AGAIN = Phrases(RULE["asks_again"])
 
 
 def run(draft, context):
     """One whole-draft finding when the draft would follow up a third time."""
     sent = context.follow_ups_sent
-    if sent < RULE["maximum"]:
-        return
-    if context.follows_up or (context.action == "move_on" and ASKS_AGAIN.search(draft.text)):
+    if sent >= RULE["maximum"] and follows_up(draft, context):
         yield Hit(0, 0, RULE["message"].format(sent=sent), RULE["suggestion"])
