@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app; this function is the table of contents of the backend."""
-    from . import config, db, errors, security
+    from . import backup, config, db, errors, security
     from .api import (applications, checks, drafts, due, interviews, meta, pairing, profile,
                       templates, timeline)
 
@@ -19,4 +19,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     for module in (meta, pairing, interviews, due, profile, applications, timeline, drafts,
                    checks, templates):
         app.register_blueprint(module.bp)
+    backup.init_app(app)  # the daily copy into backups/ beside the database
     return app

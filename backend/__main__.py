@@ -1,4 +1,5 @@
-"""`python -m backend` serves on loopback with waitress; `python -m backend pair` prints a code."""
+"""`python -m backend` serves on loopback with waitress; `python -m backend pair` prints a code;
+`export`, `import` and `restore` move the user's data (docs/data.md)."""
 import argparse
 import sys
 
@@ -8,6 +9,9 @@ EXTENSION_HELP = """\
 Load the extension: open chrome://extensions, turn on Developer mode, click "Load unpacked" and
 choose the extension/ folder (Firefox: about:debugging → This Firefox → Load Temporary Add-on →
 extension/manifest.json). Then open the extension's options and enter the pairing code."""
+
+
+DATA_COMMANDS = ("export", "import", "restore")  # in backend/data_commands.py; docs/data.md
 
 
 def pair_code(settings: dict) -> str:
@@ -38,13 +42,21 @@ def serve(settings: dict) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "pair"])
+    parser.add_argument("command", nargs="?", default="serve",
+                        choices=["serve", "pair", "export", "import", "restore"])
+    parser.add_argument("file", nargs="?", help="export: where to write (default: the screen); "
+                        "import: an export file; restore: a backup from backups/")
+    parser.add_argument("--replace", action="store_true",
+                        help="import: replace the data there is (a backup is taken first)")
     args = parser.parse_args(argv)
     try:
         settings = config.load()
     except ValueError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    if args.command in DATA_COMMANDS:
+        from . import data_commands
+        return data_commands.COMMANDS[args.command](settings, args.file, args.replace)
     if args.command == "pair":
         print(f"Pairing code: {pair_code(settings)}")
         print("Enter it in the extension's options within 10 minutes; it works once.")

@@ -1,0 +1,47 @@
+"""A live backend in a thread, as the e2e tests run it: a real socket, a real Host header."""
+import threading
+from contextlib import contextmanager
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from backend import create_app
+
+
+class QuietHandler(WSGIRequestHandler):
+    """No access log on stderr: RequestLog keeps what the tests need."""
+
+    def log_request(self, *args, **kwargs):
+        pass
+
+
+class RequestLog:
+    """WSGI middleware that records (method, path, Origin, status) of every request served."""
+
+    def __init__(self, app):
+        self.app, self.entries, self.lock = app, [], threading.Lock()
+
+    def __call__(self, environ, start_response):
+        def record(status, headers, *args):
+            with self.lock:
+                self.entries.append((environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
+                                     environ.get("HTTP_ORIGIN"), int(status.split()[0])))
+            return start_response(status, headers, *args)
+
+        return self.app(environ, record)
+
+
+@contextmanager
+def live_backend(database: str, token: str, **config):
+    """Serve a fresh app on 127.0.0.1:<free port>; yield (app, base_url, log)."""
+    app = create_app({"DATABASE": database, "TOKEN": token, "TESTING": True, **config})
+    log = RequestLog(app.wsgi_app)
+    app.wsgi_app = log
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+    app.config["PORT"] = server.server_port
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield app, f"http://127.0.0.1:{server.server_port}", log
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
