@@ -16,7 +16,7 @@ PARTS = ("subject", "body")
 # ample room and keep a hostile one from costing more than a few milliseconds.
 MAX_SOURCE = {"subject": 500, "body": 10_000}
 MAX_OUTPUT = {"subject": 500, "body": 20_000}
-MAX_DEPTH = 40  # nodes within nodes; Python compiles at most 20 nested blocks
+MAX_DEPTH = 40  # nodes within nodes: far deeper than a person writes, far from Python's limits
 MAX_SECONDS = 0.5  # a second line of defence: the checks below already make long renders impossible
 
 # What a user template may contain. No loops, macros, calls or arithmetic: an e-mail template

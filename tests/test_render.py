@@ -1,4 +1,4 @@
-"""render.py: our templates fail loudly on a missing value; user templates stay in a tight sandbox."""
+"""render.py: a missing value fails loudly; user templates run in a tight sandbox."""
 import time
 
 import pytest

@@ -1,4 +1,4 @@
-"""POST /api/v1/check: any draft, checked against the advice, with the interview's timing if given."""
+"""POST /api/v1/check: any draft, checked against the advice, with the interview's timing."""
 import pytest
 
 URL = "/api/v1/check"
