@@ -31,7 +31,8 @@ PASS = (
 BOOK = load("aggressive")
 SHOUT = BOOK.data["shouting"]
 ACRONYMS = frozenset(SHOUT["acronyms"])
-CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[ \t,;:&/-]+[A-Z][A-Z'’]*\b)*")
+# Words in a run are apart by spaces or commas: "CPR/BLS" and "R&D" are acronyms, not a run.
+CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[ \t,;:-]+[A-Z][A-Z'’]*\b)*")
 CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
 MARKS = Pattern([BOOK.data["punctuation"]["pattern"]], case_sensitive=True)
 
@@ -47,11 +48,17 @@ def run(draft, context):
             continue
         loud = [w for w in CAPS_WORD.finditer(run[0])
                 if len(w[0]) > 1 and w[0] not in ACRONYMS and w[0] not in names]
-        if len(loud) >= SHOUT["min_loud_words"] or any(
-                len(w[0]) >= SHOUT["min_long_word"] for w in loud):
+        if _shouts([len(w[0]) for w in loud]):
             start = run.start() + loud[0].start()
             yield Hit(start, run.start() + loud[-1].end(), SHOUT["message"], SHOUT["suggestion"])
     marks = BOOK.data["punctuation"]
     for run in MARKS.finditer(draft.text):
         if "?" in run[0] or len(run[0]) >= 3:
             yield Hit(run.start(), run.end(), marks["message"], marks["suggestion"])
+
+
+def _shouts(lengths: list[int]) -> bool:
+    """Shouting: one long word, two words one of them not acronym-short, or three words."""
+    longest = max(lengths, default=0)
+    return (longest >= SHOUT["min_long_word"] or len(lengths) >= SHOUT["min_run"]
+            or (len(lengths) >= SHOUT["min_loud_words"] and longest > SHOUT["acronym_length"]))
