@@ -164,7 +164,9 @@ def build_draft(interview: dict, profile: dict, on: date, template: str | None,
     next_step = interview["schedule"]["next"]
     action = step.action or (next_step["action"] if next_step else None)
     return {"subject": subject, "body": body, "action": action, "template": template,
-            "variant": variant, "variants": list(variants()), "schedule": interview["schedule"],
+            "variant": variant, "variants": [{"name": name, "label": style["label"]}
+                                             for name, style in variants().items()],
+            "schedule": interview["schedule"],
             "findings": [finding.to_dict() for finding in findings]}
 
 

@@ -72,7 +72,9 @@ SCHEMAS = {
     "Draft": obj({"subject": {"type": "string"}, "body": {"type": "string"},
                   "action": {"type": ["string", "null"]}, "template": {"type": "string"},
                   "variant": {"type": "string"},
-                  "variants": {"type": "array", "items": {"type": "string"}},
+                  "variants": {"type": "array", "items": obj(
+                      {"name": {"type": "string"}, "label": {"type": "string"}},
+                      ["name", "label"])},
                   "schedule": ref("Schedule"),
                   "findings": {"type": "array", "items": ref("Finding")}},
                  ["subject", "body", "action", "template", "variant", "variants", "schedule",

@@ -93,7 +93,9 @@ def test_a_draft_has_the_contract_shape_and_lists_the_styles():
     assert CONTRACT_KEYS <= set(found)
     assert found["action"] == "first_follow_up"
     assert found["variant"] == drafting.DEFAULT_VARIANT == "friendly"
-    assert found["variants"] == ["direct", "friendly", "gratitude"]
+    assert found["variants"] == [{"name": "direct", "label": "Direct and to the point"},
+                                 {"name": "friendly", "label": "Friendly reminder"},
+                                 {"name": "gratitude", "label": "Expressing gratitude"}]
     assert found["schedule"] == data["schedule"]
     for finding in found["findings"]:
         assert found["body"][finding["start"]:finding["end"]] == finding["match"]
