@@ -1,5 +1,5 @@
 // The toolbar popup: what to follow up on, grouped by urgency, with the actions to do it.
-import { el, fill, send, errorWords } from './dom.js';
+import { el, fill, send, errorWords, withCode } from './dom.js';
 import { formatDate, groupFollowUps, toIso } from './groups.js';
 import { renderRow } from './rows.js';
 import { composeUrl } from './compose-url.js';
@@ -85,26 +85,28 @@ function drawGroups(interviews, on) {
 function showState(title, text, ...actions) {
   $('state').hidden = false;
   $('state-title').textContent = title;
-  $('state-text').textContent = text;
+  fill($('state-text'), withCode(text));
   fill($('state-actions'), actions);
 }
 
-function showProblem(error) {
+async function showProblem(error) {
   const code = error?.code;
-  const optionsButton = el('button', { type: 'button', class: 'primary', text: 'Open options', on: { click: () => chrome.runtime.openOptionsPage() } });
-  const retry = el('button', { type: 'button', text: 'Try again', on: { click: () => load() } });
+  const optionsButton = (primary) => el('button', { type: 'button', class: primary ? 'primary' : null, text: 'Open options', on: { click: () => chrome.runtime.openOptionsPage() } });
+  const retry = el('button', { type: 'button', class: 'primary', text: 'Try again', on: { click: () => load() } });
+  if (UNPAIRED.has(code) || DOWN.has(code)) {
+    $('add').hidden = true;
+    $('goal').hidden = true;
+  }
   if (UNPAIRED.has(code)) {
-    $('add').hidden = true;
-    $('goal').hidden = true;
     showState('Not connected yet',
-      'Pair the extension with your Follow-up Assistant: run "python -m backend pair" and enter the code in the options.',
-      optionsButton);
+      'Pair the extension with your Follow-up Assistant: run `python -m backend pair` and enter the code in the options.',
+      optionsButton(true));
   } else if (DOWN.has(code)) {
-    $('add').hidden = true;
-    $('goal').hidden = true;
-    showState("Can't reach the backend", `${error.message} Then press Try again.`, retry, optionsButton);
+    const { backendUrl } = await chrome.storage.local.get('backendUrl');
+    const where = backendUrl ? ` The extension looks for it at ${backendUrl}.` : '';
+    showState("Can't reach the backend", `${error.message}${where} Then press Try again.`, retry, optionsButton(false));
   } else {
-    showState('Something went wrong', errorWords(error), retry, optionsButton);
+    showState('Something went wrong', errorWords(error), retry, optionsButton(false));
   }
 }
 

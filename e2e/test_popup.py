@@ -1,0 +1,331 @@
+"""The toolbar popup, opened as a page: groups and order, row actions, the add form, its states."""
+import socket
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+# A fixed day (a Wednesday, no US holiday near), so the groups do not depend on the calendar.
+TODAY = "2027-03-10"
+# Each seed's group and place on TODAY (US calendar: first follow-up 4-5 business days after
+# the interview, or the business day after a decision date).
+SEED = [
+    # overdue: window Feb 23-24, then Mar 2-3 -> the older one first
+    {"company": "Birch & Co", "position": "Analyst", "interview_date": "2027-02-17",
+     "interviewer_name": "Ana Birch", "interviewer_email": "ana@birch.test"},
+    {"company": "Alder Labs", "position": "Engineer", "interview_date": "2027-02-24",
+     "interviewer_name": "Sam Alder", "interviewer_email": "sam@alder.test"},
+    # due: window Mar 9-10 (deadline today), then Mar 10-11
+    {"company": "Cedar Health", "position": "Data Scientist", "interview_date": "2027-03-03",
+     "interviewer_name": "Chris Cedar", "interviewer_email": "chris@cedar.test"},
+    {"company": "Dogwood", "position": "Product Manager", "interview_date": "2027-03-04",
+     "interviewer_name": "Dee Wood", "interviewer_email": "dee@dogwood.test"},
+    # coming up: window Mar 12-15
+    {"company": "Elm Systems", "position": "SRE", "interview_date": "2027-03-08",
+     "interviewer_name": "Eli Elm", "interviewer_email": "eli@elm.test"},
+    # later than next week: decision Mar 22 -> first follow-up Mar 23
+    {"company": "Fir Finance", "position": "Controller", "interview_date": "2027-03-08",
+     "timeline": "in two weeks"},
+    # replied: in no group
+    {"company": "Ghost Corp", "position": "Writer", "interview_date": "2027-02-24"},
+]
+MOVE_ON = {"company": "Hemlock", "position": "Designer", "interview_date": "2027-02-01",
+           "interviewer_name": "Hal Hem", "interviewer_email": "hal@hemlock.test"}
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def popup_url(extension_id):
+    return f"chrome-extension://{extension_id}/popup/popup.html"
+
+
+def set_storage(worker, values: dict):
+    worker.evaluate("(values) => chrome.storage.local.set(values)", values)
+
+
+def badge_text(worker) -> str:
+    return worker.evaluate("chrome.action.getBadgeText({})")
+
+
+@pytest.fixture
+def seeded(paired, service_worker):
+    """The seed interviews in an empty backend, the clock at TODAY; returns {company: id}."""
+    backend = paired
+    backend.clear()
+    ids = {}
+    for fields in SEED + [MOVE_ON]:
+        answer = backend.api("POST", "/api/v1/interviews", fields)
+        assert answer.status == 201, answer.json
+        ids[fields["company"]] = answer.json["id"]
+    for day in ("2027-02-10", "2027-02-17"):
+        assert backend.api("POST", f"/api/v1/interviews/{ids['Hemlock']}/follow-ups", {"sent_on": day}).status == 201
+    assert backend.api("POST", f"/api/v1/interviews/{ids['Ghost Corp']}/reply", {"received_on": "2027-03-01"}).status == 200
+    set_storage(service_worker, {"debugToday": TODAY, "preferredWebmail": "gmail"})
+    return ids
+
+
+@pytest.fixture
+def popup(ext_context, extension_id):
+    """The popup in a tab the size of the toolbar popup, with page errors collected."""
+    page = ext_context.new_page()
+    page.set_viewport_size({"width": 400, "height": 720})
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    assert page.errors == [], page.errors
+    page.close()
+
+
+def open_popup(page, extension_id):
+    page.goto(popup_url(extension_id))
+    expect(page.locator("#main")).to_have_attribute("aria-busy", "false")
+
+
+def group_companies(page, key):
+    return page.locator(f'section.group[data-group="{key}"] li.row .company').all_text_contents()
+
+
+def row(page, company):
+    return page.locator("li.row").filter(has=page.locator(".company", has_text=company))
+
+
+def test_groups_and_order(seeded, popup, extension_id, screenshots):
+    open_popup(popup, extension_id)
+    headings = popup.locator("section.group > h2").all_text_contents()
+    assert headings == ["Overdue(2)", "Due today(2)", "Coming up(1)", "Time to move on(1)"]
+    assert group_companies(popup, "overdue") == ["Birch & Co", "Alder Labs"]
+    assert group_companies(popup, "due") == ["Cedar Health", "Dogwood"]
+    assert group_companies(popup, "coming") == ["Elm Systems"]
+    assert group_companies(popup, "move_on") == ["Hemlock"]
+    expect(popup.locator("#later")).to_have_text("One more interview is waiting beyond next week.")
+    expect(popup.get_by_text("Ghost Corp")).to_have_count(0)
+
+    birch = row(popup, "Birch & Co")
+    expect(birch).to_contain_text("With Ana Birch <ana@birch.test>")
+    expect(birch.locator(".what")).to_have_text("Send your first follow-up")
+    expect(birch.locator(".when")).to_have_text("Was due by Wed 24 Feb")
+    expect(row(popup, "Cedar Health").locator(".when")).to_have_text("Today, Wed 10 Mar")
+    expect(row(popup, "Dogwood").locator(".when")).to_have_text("Now, ideally by Thu 11 Mar")
+    expect(row(popup, "Elm Systems").locator(".when")).to_have_text("From Fri 12 Mar, ideally by Mon 15 Mar")
+    hemlock = row(popup, "Hemlock")
+    expect(hemlock.locator(".what")).to_have_text("Time to move on")
+    expect(hemlock.get_by_role("button", name="Mark sent")).to_have_count(0)  # no third follow-up
+
+    # The reason on demand: a disclosure button that says whether it is open.
+    why = birch.get_by_role("button", name="Why? (Birch & Co)")
+    expect(why).to_have_attribute("aria-expanded", "false")
+    expect(birch.locator(".why")).to_be_hidden()
+    why.click()
+    expect(why).to_have_attribute("aria-expanded", "true")
+    expect(birch.locator(".why")).to_be_visible()
+    expect(birch.locator(".why")).not_to_be_empty()
+    popup.screenshot(path=screenshots / "popup-groups.png", full_page=True)
+
+
+def test_mark_sent_records_the_follow_up_and_moves_the_row(seeded, popup, extension_id, paired):
+    open_popup(popup, extension_id)
+    row(popup, "Birch & Co").get_by_role("button", name="Mark sent").click()
+    expect(popup.locator("#status")).to_have_text("Marked your follow-up to Birch & Co as sent.")
+    interview = paired.api("GET", f"/api/v1/interviews/{seeded['Birch & Co']}?on={TODAY}").json
+    assert interview["follow_ups"] == [{"sent_on": TODAY}]
+    assert interview["schedule"]["next"]["action"] == "second_follow_up"
+    # The second follow-up's window (Mar 16-17) is within the week: the row moves to Coming up.
+    assert group_companies(popup, "overdue") == ["Alder Labs"]
+    assert group_companies(popup, "coming") == ["Elm Systems", "Birch & Co"]
+    expect(row(popup, "Birch & Co").locator(".what")).to_have_text("Send your second follow-up")
+
+
+def test_they_replied_and_close(seeded, popup, extension_id, paired):
+    open_popup(popup, extension_id)
+    row(popup, "Cedar Health").get_by_role("button", name="They replied").click()
+    expect(popup.locator("#status")).to_contain_text("Cedar Health replied")
+    cedar = paired.api("GET", f"/api/v1/interviews/{seeded['Cedar Health']}?on={TODAY}").json
+    assert cedar["reply_on"] == TODAY and cedar["schedule"]["state"] == "replied"
+    expect(row(popup, "Cedar Health")).to_have_count(0)
+
+    elm = row(popup, "Elm Systems")
+    close = elm.get_by_role("button", name="Close", exact=True)
+    expect(close).to_have_attribute("aria-expanded", "false")
+    close.click()
+    expect(close).to_have_attribute("aria-expanded", "true")
+    outcomes = elm.get_by_role("group", name="How did it end with Elm Systems?")
+    assert outcomes.get_by_role("button").all_text_contents() == ["Offer", "Rejected", "Withdrawn", "Moved on"]
+    outcomes.get_by_role("button", name="Offer").click()
+    expect(row(popup, "Elm Systems")).to_have_count(0)
+    elm_after = paired.api("GET", f"/api/v1/interviews/{seeded['Elm Systems']}?on={TODAY}").json
+    assert elm_after["outcome"] == "offer" and elm_after["schedule"]["next"] is None
+
+    row(popup, "Hemlock").get_by_role("button", name="Close", exact=True).click()
+    row(popup, "Hemlock").get_by_role("button", name="Moved on").click()
+    expect(row(popup, "Hemlock")).to_have_count(0)
+    assert paired.api("GET", f"/api/v1/interviews/{seeded['Hemlock']}").json["outcome"] == "moved_on"
+    expect(popup.locator('section.group[data-group="move_on"]')).to_have_count(0)
+
+
+def test_write_follow_up_opens_gmail_compose_with_the_draft(seeded, popup, extension_id, ext_context, service_worker):
+    open_popup(popup, extension_id)
+    with ext_context.expect_page() as opened:
+        row(popup, "Alder Labs").get_by_role("button", name="Write follow-up").click()
+    compose = opened.value
+    # This machine has no internet, so the tab shows an error page; the address it was opened
+    # with is in its navigation history (a route cannot catch a tab the extension opens itself).
+    history = ext_context.new_cdp_session(compose).send("Page.getNavigationHistory")
+    gmail = [e["url"] for e in history["entries"] if e["url"].startswith("https://mail.google.com/")]
+    assert len(gmail) == 1, history
+    url = urlsplit(gmail[0])
+    query = parse_qs(url.query)
+    assert url.path == "/mail/" and query["view"] == ["cm"] and query["fs"] == ["1"]
+    assert query["to"] == ["sam@alder.test"]
+    assert "Engineer" in query["su"][0] + query["body"][0]
+    assert query["body"][0].startswith("Hi Sam") or "Sam" in query["body"][0]
+    compose.close()
+    expect(popup.locator("#status")).to_contain_text("Mark sent")
+
+
+def test_add_interview_shows_parsed_dates_as_the_user_types(seeded, popup, extension_id, paired, screenshots):
+    open_popup(popup, extension_id)
+    toggle = popup.get_by_role("button", name="Add interview")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(popup.get_by_label("Company *")).to_be_focused()
+    expect(popup.get_by_label("Interview date *")).to_have_value(TODAY)
+    popup.get_by_label("Company *").fill("Juniper Bank")
+    popup.get_by_label("Position *").fill("Risk Analyst")
+    popup.get_by_label("Interviewer name").fill("Jo Juniper")
+    popup.get_by_label("Interviewer e-mail").fill("jo@juniper.test")
+    preview = popup.locator("#preview")
+    expect(preview).to_contain_text("No timeline given")
+    # Wed Mar 10 + "in one week" = Wed Mar 17; first follow-up the business day after, Thu 18 - Fri 19.
+    popup.get_by_label("What did they say about timing?").press_sequentially("in one week", delay=20)
+    expect(preview.locator(".decision")).to_have_text("Wed 17 Mar")
+    expect(preview.locator(".first-follow-up")).to_have_text("Thu 18 Mar – Fri 19 Mar")
+    popup.screenshot(path=screenshots / "popup-add-form.png", full_page=True)
+
+    popup.get_by_label("What did they say about timing?").fill("we'll be in touch")
+    expect(preview).to_contain_text("We couldn't find a date in that")
+    popup.get_by_label("What did they say about timing?").fill("by Friday")
+    expect(preview.locator(".decision")).to_have_text("Fri 12 Mar")
+
+    popup.get_by_role("button", name="Save interview").click()
+    expect(popup.locator("#status")).to_contain_text("Saved Juniper Bank")
+    created = [i for i in paired.api("GET", "/api/v1/interviews").json["interviews"] if i["company"] == "Juniper Bank"]
+    assert len(created) == 1
+    assert created[0]["decision_date"] == "2027-03-12" and created[0]["interviewer_email"] == "jo@juniper.test"
+    # First follow-up Mon Mar 15 - Tue Mar 16: within the week.
+    assert "Juniper Bank" in group_companies(popup, "coming")
+    expect(popup.locator("#add-form")).to_be_hidden()
+
+
+def test_add_interview_says_what_is_missing(seeded, popup, extension_id):
+    open_popup(popup, extension_id)
+    popup.get_by_role("button", name="Add interview").click()
+    popup.get_by_label("Position *").fill("Engineer")
+    popup.get_by_role("button", name="Save interview").click()
+    company = popup.get_by_label("Company *")
+    expect(company).to_have_attribute("aria-invalid", "true")
+    expect(company).to_be_focused()
+    expect(popup.locator("#e-company")).to_have_text("Enter the company.")
+    # A field the backend refuses is shown beside that field, in the backend's words.
+    company.fill("Kauri")
+    popup.get_by_label("Interviewer e-mail").fill("not an address")
+    popup.get_by_role("button", name="Save interview").click()
+    expect(popup.get_by_label("Interviewer e-mail")).to_have_attribute("aria-invalid", "true")
+    expect(popup.locator("#e-interviewer_email")).to_contain_text("is not an e-mail address")
+
+
+def test_company_with_markup_shows_as_text(paired, service_worker, popup, extension_id, screenshots):
+    paired.clear()
+    created = paired.api("POST", "/api/v1/interviews", {
+        "company": XSS, "position": "<b>QA</b>", "interview_date": "2027-03-04",
+        "interviewer_name": "<script>alert(2)</script>"})
+    assert created.status == 201
+    set_storage(service_worker, {"debugToday": TODAY})
+    dialogs = []
+    popup.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_popup(popup, extension_id)
+    expect(popup.locator("li.row .company")).to_have_text(XSS)
+    expect(popup.locator("li.row .position")).to_have_text(" — <b>QA</b>")
+    expect(popup.locator("li.row .who")).to_contain_text("<script>alert(2)</script>")
+    assert popup.locator("li.row img, li.row b, li.row script").count() == 0
+    popup.wait_for_timeout(300)
+    assert dialogs == []
+    popup.screenshot(path=screenshots / "popup-markup-as-text.png", full_page=True)
+
+
+def test_weekly_goal_and_i_applied(seeded, popup, extension_id, paired):
+    before = paired.api("GET", f"/api/v1/applications?on={TODAY}").json
+    open_popup(popup, extension_id)
+    goal = popup.get_by_role("region", name="While you wait")
+    expect(goal).to_contain_text("10–15 applications a week")
+    expect(goal.locator("#goal-count")).to_have_text(f"This week: {before['count']} of {before['goal']} applications.")
+    goal.get_by_role("button", name="I applied somewhere").click()
+    expect(goal.locator("#goal-count")).to_have_text(f"This week: {before['count'] + 1} of {before['goal']} applications.")
+    after = paired.api("GET", f"/api/v1/applications?on={TODAY}").json
+    assert after["count"] == before["count"] + 1
+    assert after["applications"][-1]["applied_on"] == TODAY
+
+
+def test_empty_state(paired, service_worker, popup, extension_id, screenshots):
+    paired.clear()
+    set_storage(service_worker, {"debugToday": TODAY})
+    open_popup(popup, extension_id)
+    expect(popup.get_by_role("heading", name="Nothing to follow up on right now")).to_be_visible()
+    expect(popup.locator("#state-text")).to_contain_text("add it below")
+    expect(popup.get_by_role("button", name="Add interview")).to_be_visible()
+    popup.screenshot(path=screenshots / "popup-empty.png", full_page=True)
+
+
+def test_unpaired_state_points_to_the_options(paired, service_worker, popup, extension_id, ext_context, screenshots):
+    set_storage(service_worker, {"token": ""})
+    open_popup(popup, extension_id)
+    expect(popup.get_by_role("heading", name="Not connected yet")).to_be_visible()
+    expect(popup.locator("#state-text")).to_contain_text("python -m backend pair")
+    expect(popup.get_by_role("button", name="Add interview")).to_be_hidden()
+    popup.screenshot(path=screenshots / "popup-unpaired.png", full_page=True)
+    with ext_context.expect_page() as opened:
+        popup.locator("#state").get_by_role("button", name="Open options").click()
+    assert opened.value.url.endswith("/options/options.html")
+    opened.value.close()
+
+
+def test_backend_down_state_says_how_to_start_it(paired, service_worker, popup, extension_id, screenshots):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        dead = probe.getsockname()[1]
+    set_storage(service_worker, {"backendUrl": f"http://127.0.0.1:{dead}"})
+    open_popup(popup, extension_id)
+    expect(popup.get_by_role("heading", name="Can't reach the backend")).to_be_visible()
+    expect(popup.locator("#state-text")).to_contain_text("make run")
+    expect(popup.locator("#state-text code")).to_have_text("make run")
+    expect(popup.locator("#state-text")).to_contain_text(f"looks for it at http://127.0.0.1:{dead}")
+    popup.screenshot(path=screenshots / "popup-backend-down.png", full_page=True)
+    set_storage(service_worker, {"backendUrl": paired.url})
+    popup.get_by_role("button", name="Try again").click()
+    expect(popup.get_by_role("heading", name="Can't reach the backend")).to_be_hidden()
+
+
+def test_keyboard_and_zoom(seeded, popup, extension_id, screenshots):
+    open_popup(popup, extension_id)
+    # Tab order reaches the first row's actions without a mouse, and Enter works them.
+    popup.keyboard.press("Tab")
+    expect(popup.get_by_role("button", name="Options")).to_be_focused()
+    popup.keyboard.press("Tab")
+    expect(popup.get_by_role("button", name="Add interview")).to_be_focused()
+    popup.keyboard.press("Tab")
+    expect(popup.get_by_role("button", name="Why? (Birch & Co)")).to_be_focused()
+    popup.keyboard.press("Enter")
+    expect(row(popup, "Birch & Co").locator(".why")).to_be_visible()
+    popup.keyboard.press("Tab")
+    expect(row(popup, "Birch & Co").get_by_role("button", name="Write follow-up")).to_be_focused()
+    # 200% zoom of a 400-pixel popup is 200 CSS pixels: nothing may need sideways scrolling.
+    popup.set_viewport_size({"width": 200, "height": 720})
+    overflow = popup.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    popup.screenshot(path=screenshots / "popup-zoom-200.png", full_page=True)
+
+
+def test_dark_theme(seeded, popup, extension_id, screenshots):
+    popup.emulate_media(color_scheme="dark")
+    open_popup(popup, extension_id)
+    background = popup.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(23, 25, 27)"
+    popup.screenshot(path=screenshots / "popup-dark.png", full_page=True)
