@@ -86,7 +86,12 @@ def email_context(interview: dict, profile: dict, on: date, variant: str) -> dic
     name = address_name(interview.get("interviewer_name"))
     greeting = (style["greeting"].format(name=name) if name else
                 style["greeting_without_name"].format(company=interview["company"]))
-    sender = (profile.get("signature") or "").strip() or (profile.get("name") or "").strip()
+    sender_name = (profile.get("name") or "").strip() or None
+    signature = (profile.get("signature") or "").strip() or None
+    # Sign with the signature; put the name above it when the signature does not say it.
+    sender = "\n".join(part for part in (
+        sender_name if sender_name and sender_name not in (signature or "") else None,
+        signature) if part)
     context = {
         "variant": variant,
         "greeting": greeting,
@@ -101,8 +106,8 @@ def email_context(interview: dict, profile: dict, on: date, variant: str) -> dic
                          if interview.get("decision_date") else None),
         "timeline": interview.get("timeline"),
         "value_paragraph": value_paragraph(interview.get("notes"), style),
-        "sender_name": (profile.get("name") or "").strip() or None,
-        "signature": (profile.get("signature") or "").strip() or None,
+        "sender_name": sender_name,
+        "signature": signature,
     }
     return {key: value for key, value in context.items() if value is not None}
 

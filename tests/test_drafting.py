@@ -154,6 +154,18 @@ def test_without_a_profile_the_draft_ends_with_the_closing_for_the_mail_program_
     assert found["body"].endswith("Best regards,\n")
 
 
+@pytest.mark.parametrize("profile, ending", [
+    ({"name": "Alex Kim", "signature": "Alex Kim\n555-0100"},
+     "Best regards,\nAlex Kim\n555-0100\n"),
+    ({"name": "Alex Kim", "signature": "555-0100"}, "Best regards,\nAlex Kim\n555-0100\n"),
+    ({"name": "Alex Kim", "signature": None}, "Best regards,\nAlex Kim\n"),
+    ({"name": None, "signature": "A. Kim"}, "Best regards,\nA. Kim\n"),
+])
+def test_the_sign_off_has_the_name_once(profile, ending):
+    found = draft(interview(), date(2026, 3, 12), variant="direct", profile=profile)
+    assert found["body"].endswith(ending)
+
+
 def test_a_saved_user_template_is_used_and_checked():
     mine = {"first_follow_up": {"subject": "Following up — {{ position }}",
                                 "body": "{{ greeting }}\n\nThank you again for meeting me. I am "
