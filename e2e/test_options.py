@@ -1,0 +1,198 @@
+"""The options page: pairing with a code from `python -m backend pair`, profile, webmail, sites."""
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def options_url(extension_id):
+    return f"chrome-extension://{extension_id}/options/options.html"
+
+
+def pairing_code(backend) -> str:
+    """Run `python -m backend pair` on the test backend's database, as a user would."""
+    env = {**os.environ, "FOLLOWUP_DB": backend.app.config["DATABASE"]}
+    env.pop("FOLLOWUP_TOKEN", None)
+    done = subprocess.run([sys.executable, "-m", "backend", "pair"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
+    found = re.search(r"\b(\d{6})\b", done.stdout)
+    assert found, done.stdout
+    return found.group(1)
+
+
+def storage(worker, key):
+    return worker.evaluate("(key) => chrome.storage.local.get(key).then((s) => s[key])", key)
+
+
+@pytest.fixture
+def options(ext_context, extension_id):
+    page = ext_context.new_page()
+    page.set_viewport_size({"width": 720, "height": 900})
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    assert page.errors == [], page.errors
+    page.close()
+
+
+@pytest.fixture
+def unpaired(backend, service_worker):
+    service_worker.evaluate("chrome.storage.local.set({token: '', backendUrl: 'http://127.0.0.1:8642'})")
+    return backend
+
+
+@pytest.fixture
+def restore_profile(backend):
+    """Other tests share the backend: put the profile back as it was."""
+    before = backend.api("GET", "/api/v1/profile").json
+    yield
+    backend.api("PUT", "/api/v1/profile", {"name": before["name"], "signature": before["signature"],
+                                           "country": None, "weekly_goal": None})
+
+
+def test_pair_with_a_code_from_the_command_line(unpaired, options, extension_id, service_worker, screenshots):
+    backend = unpaired
+    options.goto(options_url(extension_id))
+    url_field = options.get_by_label("Backend URL")
+    expect(url_field).to_have_value("http://127.0.0.1:8642")
+    options.screenshot(path=screenshots / "options-unpaired.png", full_page=True)
+
+    url_field.fill(backend.url)
+    options.get_by_label("Pairing code").fill("12")
+    options.get_by_role("button", name="Pair").click()
+    expect(options.locator("#pair-message")).to_have_text('Enter the six digits that "python -m backend pair" printed.')
+    expect(options.get_by_label("Pairing code")).to_have_attribute("aria-invalid", "true")
+
+    options.get_by_label("Pairing code").fill(pairing_code(backend))
+    options.get_by_role("button", name="Pair").click()
+    expect(options.get_by_text(f"Paired with the backend at {backend.url}.")).to_be_visible()
+    expect(options.get_by_label("Pairing code")).to_be_hidden()
+    token = storage(service_worker, "token")
+    assert token and token != backend.token  # a token of its own, from the pairing
+    assert storage(service_worker, "backendUrl") == backend.url
+
+    options.get_by_role("button", name="Test connection").click()
+    expect(options.locator("#pair-message")).to_contain_text("Connected: the backend answers")
+    options.screenshot(path=screenshots / "options-paired.png", full_page=True)
+    options.emulate_media(color_scheme="dark")
+    options.screenshot(path=screenshots / "options-paired-dark.png", full_page=True)
+
+
+def test_a_wrong_or_used_code_is_refused_in_words(unpaired, options, extension_id, service_worker):
+    backend = unpaired
+    code = pairing_code(backend)
+    assert backend.api("POST", "/api/v1/pair", {"code": code}).status == 200  # used up elsewhere
+    options.goto(options_url(extension_id))
+    options.get_by_label("Backend URL").fill(backend.url)
+    options.get_by_label("Pairing code").fill(code)
+    options.get_by_role("button", name="Pair").click()
+    message = options.locator("#pair-message")
+    expect(message).to_have_class(re.compile(r"\bproblem\b"))
+    expect(message).not_to_have_text("Pairing…")
+    assert storage(service_worker, "token") == ""
+    expect(options.get_by_role("button", name="Pair")).to_be_visible()
+
+    options.get_by_label("Backend URL").fill("https://example.com")
+    options.get_by_label("Pairing code").fill("123456")
+    options.get_by_role("button", name="Pair").click()
+    expect(message).to_contain_text("runs on this computer")
+
+
+def test_unpair(paired, options, extension_id, service_worker):
+    options.goto(options_url(extension_id))
+    options.get_by_role("button", name="Unpair").click()
+    expect(options.get_by_role("button", name="Pair")).to_be_visible()
+    expect(options.get_by_label("Pairing code")).to_be_focused()
+    expect(options.locator("#pair-message")).to_contain_text("Unpaired")
+    assert storage(service_worker, "token") == ""
+    expect(options.get_by_role("region", name="Your profile")).to_be_hidden()
+
+
+def test_connection_test_reports_a_backend_that_is_down(paired, options, extension_id, service_worker):
+    options.goto(options_url(extension_id))
+    service_worker.evaluate("chrome.storage.local.set({backendUrl: 'http://127.0.0.1:9'})")
+    options.get_by_role("button", name="Test connection").click()
+    expect(options.locator("#pair-message")).to_contain_text("isn't running")
+    service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", paired.url)
+
+
+def test_profile_is_saved_to_the_backend(paired, restore_profile, options, extension_id):
+    options.goto(options_url(extension_id))
+    profile = options.get_by_role("region", name="Your profile")
+    expect(profile.get_by_label("Weekly goal")).to_have_value(str(paired.api("GET", "/api/v1/profile").json["weekly_goal"]))
+    profile.get_by_label("Name").fill("Robin Example")
+    profile.get_by_label("Signature").fill("Robin Example\n+1 555 0100")
+    profile.get_by_label("Holiday country").fill("XX")
+    profile.get_by_role("button", name="Save profile").click()
+    country = profile.get_by_label("Holiday country")
+    expect(country).to_have_attribute("aria-invalid", "true")
+    expect(country).to_be_focused()
+    expect(profile.locator("#pe-country")).to_contain_text("country code with a holiday calendar")
+
+    country.fill("gb-eng")
+    profile.get_by_label("Weekly goal").fill("12")
+    profile.get_by_role("button", name="Save profile").click()
+    expect(profile.locator("#profile-message")).to_have_text("Profile saved.")
+    saved = paired.api("GET", "/api/v1/profile").json
+    assert saved == {"name": "Robin Example", "signature": "Robin Example\n+1 555 0100",
+                     "country": "GB-ENG", "weekly_goal": 12}
+    options.reload()
+    expect(options.get_by_label("Name")).to_have_value("Robin Example")
+
+
+def test_preferred_webmail(paired, options, extension_id, service_worker):
+    options.goto(options_url(extension_id))
+    select = options.get_by_label("Preferred webmail")
+    expect(select).to_have_value("gmail")
+    select.select_option(label="Outlook.com")
+    expect(options.locator("#webmail-message")).to_contain_text("Outlook.com")
+    assert storage(service_worker, "preferredWebmail") == "outlook"
+    options.reload()
+    expect(options.get_by_label("Preferred webmail")).to_have_value("outlook")
+    options.get_by_label("Preferred webmail").select_option("gmail")
+    expect(options.locator("#webmail-message")).to_contain_text("Gmail")
+
+
+def test_compose_addresses_for_each_webmail(options, extension_id):
+    """The addresses "Write follow-up" opens, built by the popup's module in an extension page."""
+    options.goto(options_url(extension_id))
+    urls = options.evaluate("""async () => {
+        const { composeUrl } = await import('../popup/compose-url.js');
+        const draft = { to: 'dana@acme.test', subject: 'Engineer & next steps', body: 'Hi Dana,\\nThank you.' };
+        return Object.fromEntries(['gmail', 'outlook', 'office', 'mailto'].map((w) => [w, composeUrl(w, draft)]));
+    }""")
+    assert urls["gmail"] == ("https://mail.google.com/mail/?view=cm&fs=1&to=dana%40acme.test"
+                             "&su=Engineer+%26+next+steps&body=Hi+Dana%2C%0AThank+you.")
+    assert urls["outlook"] == ("https://outlook.live.com/mail/0/deeplink/compose?to=dana%40acme.test"
+                               "&subject=Engineer+%26+next+steps&body=Hi+Dana%2C%0AThank+you.")
+    assert urls["office"].startswith("https://outlook.office.com/mail/deeplink/compose?to=dana%40acme.test&subject=")
+    assert urls["mailto"] == ("mailto:dana@acme.test?subject=Engineer%20%26%20next%20steps"
+                              "&body=Hi%20Dana%2C%0D%0AThank%20you.")
+
+
+def test_self_hosted_site_needs_an_address(paired, options, extension_id):
+    options.goto(options_url(extension_id))
+    sites = options.get_by_role("region", name="Self-hosted webmail")
+    expect(sites.get_by_role("list", name="Added sites")).to_have_text("No sites added.")
+    sites.get_by_role("button", name="Add site").click()
+    expect(sites.locator("#site-message")).to_contain_text("Enter the address of your webmail")
+    expect(sites.get_by_label("Webmail address")).to_be_focused()
+
+
+def test_keyboard_only_pairing_form(unpaired, options, extension_id):
+    options.goto(options_url(extension_id))
+    options.keyboard.press("Tab")
+    expect(options.get_by_label("Backend URL")).to_be_focused()
+    options.keyboard.press("Tab")
+    expect(options.get_by_label("Pairing code")).to_be_focused()
+    options.keyboard.press("Tab")
+    expect(options.get_by_role("button", name="Pair")).to_be_focused()
+    # 200% zoom of a narrow window: the page reflows instead of scrolling sideways.
+    options.set_viewport_size({"width": 320, "height": 800})
+    assert options.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
