@@ -170,5 +170,5 @@
     }
   }
 
-  ns.badge = { refresh, afterChange, show, today, takeFocus, ensureAlarms, listen, KEYS, REFRESH_ALARM, MORNING_ALARM };
+  ns.badge = { refresh, afterChange, show, today, takeFocus, ensureAlarms, listen, openRow, KEYS, REFRESH_ALARM, MORNING_ALARM };
 })((globalThis.FA = globalThis.FA || {}));
