@@ -86,7 +86,7 @@ def render_email(name: str, context: dict) -> tuple[str, str]:
         try:
             text = env.get_template(f"{name}/{part}.txt.j2").render(context)
         except UndefinedError as error:
-            missing = _missing_name(error)
+            missing = _missing_name(error) or error.message
             raise RenderError(f"The {name} template needs {missing}, which is not known here.",
                               missing=missing) from None
         rendered.append(tidy(part, text))
@@ -104,6 +104,10 @@ class EmailSandbox(ImmutableSandboxedEnvironment):
                          trim_blocks=True, lstrip_blocks=True)
         self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}
         self.globals = {}
+
+    def is_safe_attribute(self, obj, attr, value):
+        """Data only: no methods (they would print as `<built-in method …>` at best)."""
+        return not callable(value) and super().is_safe_attribute(obj, attr, value)
 
     def call_binop(self, context, operator, left, right):
         raise SecurityError(f"the {operator} operator is not available in e-mail templates")
@@ -135,6 +139,10 @@ def compile_user_template(source: str, part: str):
         raise RenderError(f"{part}: {error.message}", field=part) from None
     except (RecursionError, SyntaxError, MemoryError):  # Python's own limits on nesting
         raise RenderError(f"{part}: the template is nested too deeply.", field=part) from None
+    except (ValueError, OverflowError) as error:  # e.g. a number literal of 5,000 digits
+        if isinstance(error, RenderError):
+            raise
+        raise RenderError(f"{part}: {error}.", field=part) from None
     return env.template_class.from_code(env, code, env.make_globals(None)), \
         frozenset(meta.find_undeclared_variables(tree))
 
@@ -197,10 +205,13 @@ def _render_limited(template, context: dict, part: str) -> str:
             piece = next(stream, None)
         except UndefinedError as error:
             missing = _missing_name(error)
+            if missing is None:  # an item or attribute that is not there
+                raise RenderError(f"{part}: {error.message}.", field=part) from None
             raise RenderError(f"{part}: your template uses {missing}, which is not known here; "
                               f"wrap it in {{% if {missing} is defined %}}…{{% endif %}}.",
                               field=part, missing=missing) from None
-        except (TemplateError, TypeError, ValueError, LookupError) as error:
+        except Exception as error:  # noqa: BLE001 — a filter or test given odd arguments
+            # (divisibleby 0, a bad slice): whatever it is, the user's template is at fault.
             raise RenderError(f"{part}: {error}.", field=part) from None
         if piece is None:
             return "".join(pieces)
@@ -241,6 +252,7 @@ def check_user_template(subject: str, body: str, samples: list[dict]) -> list[di
     return []
 
 
-def _missing_name(error: UndefinedError) -> str:
+def _missing_name(error: UndefinedError) -> str | None:
+    """The variable an UndefinedError is about, or None when it is about an item or attribute."""
     found = UNDEFINED_NAME.search(error.message or "")
-    return found.group(1) if found else "a value"
+    return found.group(1) if found else None

@@ -134,6 +134,19 @@ def test_a_deeply_nested_template_is_refused_not_crashed(body):
     assert "nested too deeply" in error["message"]
 
 
+@pytest.mark.parametrize("body, words", [
+    ("{{ " + "9" * 5000 + " }}", "digits"),
+    ("{{ 1 is divisibleby 0 }}", "modulo by zero"),
+    ("{{ company[::0] }}", "slice step cannot be zero"),
+    ("{{ company | upper(1) }}", "positional argument"),
+    ("{{ company.upper }}", "unsafe"),
+    ("{{ [1, 2][5] }}", "no element 5"),
+])
+def test_odd_python_errors_become_a_message_not_a_crash(body, words):
+    [error] = errors_for(body=body)
+    assert error["field"] == "body" and words in error["message"]
+
+
 def test_conditions_a_person_would_nest_are_fine():
     body = "{% if company %}" * 12 + "{{ position }}" + "{% endif %}" * 12
     assert errors_for(body=body) == []
