@@ -10,11 +10,11 @@
   const FAILURES = Object.freeze({
     backend_down: {
       message: "Follow-up Assistant isn't running — start it with `make run`.",
-      fix: 'Start it with `make run`, then try again.',
+      fix: 'Then click Try again.',
     },
     not_paired: {
       message: "Not paired — open the extension's options and pair with the code from `python -m backend pair`.",
-      fix: 'Open the options and pair.',
+      fix: 'Then click Try again.',
     },
     timeout: {
       message: "Follow-up Assistant didn't answer within 5 seconds.",

@@ -106,20 +106,38 @@
       document.documentElement.append(this.host);
     }
 
-    /** Below the button, right-aligned to it, flipped above when there is no room (read on click, not in an observer). */
+    /**
+     * Beside the compose window when there is room (so the panel never hides the editor), else
+     * above or below the button. Reads layout on click, never in an observer.
+     */
     place(anchor) {
       const r = anchor.getBoundingClientRect();
-      const width = Math.min(380, window.innerWidth - 16);
-      const left = Math.max(8, Math.min(r.right - width, window.innerWidth - width - 8));
-      const below = window.innerHeight - r.bottom;
+      const w = this.assistant.win.getBoundingClientRect();
+      const vw = window.innerWidth;
+      const vh = window.innerHeight;
+      const width = Math.min(380, vw - 16);
       const style = this.root.style;
-      style.left = `${left}px`;
-      if (below >= 320 || below >= r.top) {
-        style.top = `${Math.min(r.bottom + 6, window.innerHeight - 100)}px`;
-        style.bottom = '';
-      } else {
-        style.bottom = `${Math.max(8, window.innerHeight - r.top + 6)}px`;
+      let left;
+      if (w.left >= width + 16) left = w.left - width - 8;
+      else if (vw - w.right >= width + 16) left = w.right + 8;
+      if (left !== undefined) {
+        // Side by side: bottom-aligned with the button, which sits by Send at the window's foot.
+        style.left = `${left}px`;
         style.top = '';
+        style.bottom = `${Math.max(8, vh - r.bottom)}px`;
+        return;
+      }
+      style.left = `${Math.max(8, Math.min(r.right - width, vw - width - 8))}px`;
+      const below = vh - r.bottom - 14;
+      const above = r.top - 14;
+      if (below >= 320 || below >= above) {
+        style.top = `${r.bottom + 6}px`;
+        style.bottom = '';
+        style.maxHeight = `${Math.max(160, Math.min(620, below))}px`;
+      } else {
+        style.bottom = `${vh - r.top + 6}px`;
+        style.top = '';
+        style.maxHeight = `${Math.max(160, Math.min(620, above))}px`;
       }
     }
 

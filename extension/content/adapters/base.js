@@ -54,8 +54,8 @@
           if (value) ns.text.emailsIn(value).forEach((e) => emails.add(e));
         }
         if (node.getAttribute && node.getAttribute('data-name')) names.add(node.getAttribute('data-name'));
+        if (node.tagName === 'INPUT' || node.tagName === 'TEXTAREA') ns.text.emailsIn(node.value).forEach((e) => emails.add(e));
       }
-      if ('value' in el && typeof el.value === 'string') ns.text.emailsIn(el.value).forEach((e) => emails.add(e));
       ns.text.emailsIn(el.textContent).forEach((e) => emails.add(e));
       const shown = ns.text.normalize(el.textContent);
       if (shown && !shown.includes('@')) names.add(shown);

@@ -1,0 +1,271 @@
+"""Browser tests: real Chromium, the real extension, a live backend, webmail fixtures at their real addresses.
+
+Fixtures (shared with the popup/options tests):
+  backend         a live backend on 127.0.0.1:<free port> with a temp-file database (session)
+  ext_context     a persistent Chromium context with the extension loaded (one per test module)
+  extension_id    the pinned id, read from the service worker's URL
+  service_worker  the extension's service worker (Playwright Worker)
+  paired          writes the backend URL and token into chrome.storage.local; returns the backend
+  serve_site      serve_site(origin, "gmail") serves e2e/fixtures/gmail at that origin
+Screenshots go to e2e/screenshots/ (git-ignored).
+"""
+import json
+import mimetypes
+import os
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+import backend as backend_package
+
+HERE = Path(__file__).resolve().parent
+EXTENSION = HERE.parent / "extension"
+FIXTURES = HERE / "fixtures"
+NODE_MODULES = HERE / "node_modules"
+SCREENSHOTS = HERE / "screenshots"
+EXTENSION_ID = "aholbjfnddmgpefgmajoflaecdadhlmn"  # pinned by the manifest's "key"
+TOKEN = "test-token-e2e-0123456789abcdef"
+# Flags this machine needs (machines/python.md): no background traffic to hosts it cannot reach.
+CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-first-run", "--disable-quic", "--disable-gpu"]
+# Editor bundles the fixture pages load from /__editors__/<name>/..., served from npm packages.
+EDITORS = {
+    "roosterjs": NODE_MODULES / "roosterjs" / "dist",
+    "squire": NODE_MODULES / "squire-rte" / "dist",
+    "dompurify": NODE_MODULES / "dompurify" / "dist",
+    "tinymce": NODE_MODULES / "tinymce",
+}
+COMMON = FIXTURES / "common"  # fixture.js, the test-facing helpers every fixture page loads
+
+
+def chromium_path() -> str:
+    """FOLLOWUP_CHROMIUM, else the system Chromium."""
+    found = os.environ.get("FOLLOWUP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(found).exists():
+        pytest.fail(f"No Chromium at {found}: install Debian's chromium or set FOLLOWUP_CHROMIUM.")
+    return found
+
+
+@dataclass
+class Answer:
+    """One HTTP answer from the backend."""
+    status: int
+    json: object
+
+
+class LiveBackend:
+    """A backend served in a thread, and a client that carries the token."""
+
+    def __init__(self, app, server):
+        self.app, self.server = app, server
+        self.port = server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.token = TOKEN
+
+    def api(self, method: str, path: str, json=None, headers=None) -> Answer:
+        """Call the API with the token; returns Answer(status, json) for any status."""
+        data = None if json is None else _json_dumps(json)
+        request = urllib.request.Request(self.url + path, data=data, method=method.upper())
+        request.add_header("Authorization", f"Bearer {self.token}")
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        for key, value in (headers or {}).items():
+            request.add_header(key, value)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                body = response.read()
+                return Answer(response.status, _json_loads(body))
+        except urllib.error.HTTPError as error:
+            with error:
+                return Answer(error.code, _json_loads(error.read()))
+
+    def clear(self) -> None:
+        """Delete every interview, so a test starts from an empty list."""
+        for interview in self.api("GET", "/api/v1/interviews").json["interviews"]:
+            self.api("DELETE", f"/api/v1/interviews/{interview['id']}")
+
+
+def _json_dumps(value) -> bytes:
+    return json.dumps(value).encode()
+
+
+def _json_loads(body: bytes):
+    return json.loads(body) if body else None
+
+
+@pytest.fixture(scope="session")
+def backend(tmp_path_factory):
+    """A live backend on a free port with a temp-file database (not :memory:, see E2E.md)."""
+    database = tmp_path_factory.mktemp("backend") / "followup.db"
+    app = backend_package.create_app({"DATABASE": str(database), "TOKEN": TOKEN, "TESTING": True})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    app.config["PORT"] = server.server_port  # the Host allow-list reads it per request
+    thread = threading.Thread(target=server.serve_forever, name="backend", daemon=True)
+    thread.start()
+    yield LiveBackend(app, server)
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def dead_url():
+    """An address on which nothing listens: a port the system just gave out and took back."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="session")
+def pw():
+    """Playwright's sync API for the whole session."""
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def ext_context(pw, tmp_path_factory):
+    """Chromium with the extension loaded: only a persistent context starts its worker (E2E.md)."""
+    profile = tmp_path_factory.mktemp("profile")
+    context = pw.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), headless=True,
+        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
+              *CHROMIUM_FLAGS],
+        viewport={"width": 1280, "height": 860})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def service_worker(ext_context):
+    """The extension's service worker, once it has started."""
+    workers = [w for w in ext_context.service_workers if w.url.startswith("chrome-extension://")]
+    worker = workers[0] if workers else ext_context.wait_for_event("serviceworker", timeout=10_000)
+    return worker
+
+
+@pytest.fixture(scope="module")
+def extension_id(service_worker):
+    """The extension's id, from its worker's URL; the manifest's key pins it."""
+    found = service_worker.url.split("/")[2]
+    assert found == EXTENSION_ID, "the manifest's key no longer gives the pinned id"
+    return found
+
+
+@pytest.fixture
+def paired(backend, service_worker):
+    """Start the test paired: the backend URL and token in chrome.storage.local."""
+    service_worker.evaluate(
+        "([url, token]) => chrome.storage.local.set({backendUrl: url, token})",
+        [backend.url, backend.token])
+    return backend
+
+
+def fixture_route(site_dir: Path):
+    """A route handler serving a fixture folder, with the editor bundles under /__editors__/."""
+
+    def handle(route):
+        path = urllib.request.url2pathname(route.request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0])
+        if path.startswith("__editors__/"):
+            name, _, rest = path[len("__editors__/"):].partition("/")
+            target = EDITORS.get(name, Path("/nonexistent")) / rest
+        elif path.startswith("__common__/"):
+            target = COMMON / path[len("__common__/"):]
+        else:
+            target = site_dir / (path or "index.html")
+            if not target.is_file():
+                target = site_dir / "index.html"  # the app's routes all serve the app
+        if not target.is_file():
+            route.fulfill(status=404, body=f"not found: {path}")
+            return
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        route.fulfill(status=200, body=target.read_bytes(), headers={"Content-Type": kind})
+
+    return handle
+
+
+@pytest.fixture(scope="module")
+def serve_site(ext_context):
+    """serve_site("https://mail.google.com", "gmail"): answer that origin from e2e/fixtures/gmail."""
+    if not (NODE_MODULES / "roosterjs").is_dir():
+        pytest.fail("Editor bundles missing: run `cd e2e && npm ci` (make test does).")
+
+    def serve(origin: str, site: str):
+        ext_context.route(f"{origin}/**", fixture_route(FIXTURES / site))
+
+    return serve
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    """The folder the tests write their screenshots to."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
+
+class Interviews:
+    """Make interviews in a given timing state, each with its own interviewer address."""
+
+    def __init__(self, live: LiveBackend, prefix: str):
+        self.live, self.prefix, self.count = live, prefix, 0
+
+    def make(self, state: str, **fields) -> dict:
+        """state: due | overdue | early | move_on. Returns the Interview the backend answered."""
+        from datetime import date, timedelta
+
+        from backend.timing.business_days import next_business_day
+
+        today = date.today()
+        country = self.live.app.config["COUNTRY"]
+        if state == "due":  # a decision date whose follow-up window [earliest, latest] holds today
+            decision = next(today - timedelta(days=back) for back in range(1, 15)
+                            if next_business_day(today - timedelta(days=back), country) <= today
+                            <= next_business_day(next_business_day(today - timedelta(days=back), country), country))
+            dates = {"interview_date": (decision - timedelta(days=7)).isoformat(), "decision_date": decision.isoformat()}
+        elif state == "overdue":
+            dates = {"interview_date": (today - timedelta(days=30)).isoformat(),
+                     "decision_date": (today - timedelta(days=21)).isoformat()}
+        elif state == "early":
+            dates = {"interview_date": today.isoformat(), "decision_date": (today + timedelta(days=10)).isoformat()}
+        elif state == "move_on":
+            dates = {"interview_date": (today - timedelta(days=60)).isoformat(),
+                     "decision_date": (today - timedelta(days=53)).isoformat()}
+        else:
+            raise ValueError(state)
+        self.count += 1
+        body = {"company": f"Acme {self.prefix} {self.count}", "position": "Product Designer",
+                "interviewer_name": "Anna Lee",
+                "interviewer_email": f"anna.{self.prefix}.{self.count}@acme.example",
+                **dates, **fields}
+        answer = self.live.api("POST", "/api/v1/interviews", json=body)
+        assert answer.status == 201, answer.json
+        interview = answer.json
+        if state == "move_on":
+            for days_ago in (45, 35):
+                sent = (today - timedelta(days=days_ago)).isoformat()
+                recorded = self.live.api("POST", f"/api/v1/interviews/{interview['id']}/follow-ups",
+                                         json={"sent_on": sent})
+                assert recorded.status == 201, recorded.json
+                interview = recorded.json
+        assert interview["schedule"]["state"] == {"early": "upcoming"}.get(state, state), interview["schedule"]
+        return interview
+
+    def follow_ups(self, interview_id: int) -> list:
+        """The follow-ups the backend has recorded for an interview."""
+        return self.live.api("GET", f"/api/v1/interviews/{interview_id}").json["follow_ups"]
+
+
+@pytest.fixture
+def interviews(backend, request):
+    """A factory of interviews in a timing state, named after the test that made them."""
+    return Interviews(backend, request.node.name.split("[")[0][-12:].strip("_") + str(id(request) % 997))

@@ -1,0 +1,220 @@
+"""The compose assistant in every webmail fixture: button, panel, insertion, undo, send, backend down.
+
+Each fixture stands in for a webmail at its real address with the editor it uses (see
+e2e/fixtures/*/index.html); the page's `window.fixture` reads the editor's own model.
+"""
+import re
+import time
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import expect
+
+BUTTON = "Follow-up assistant"
+
+
+@dataclass(frozen=True)
+class Site:
+    origin: str
+    fixture: str
+    path: str
+    opener: str = "compose"  # fixture.compose(...) or fixture.reply(...)
+    options: dict = field(default_factory=dict)
+    send_with: str = "click"  # "click" on Send, or "shortcut" (Ctrl+Enter)
+    subject_shown: bool = True  # inline replies keep the thread's subject hidden
+
+
+SITES = {
+    "gmail": Site("https://mail.google.com", "gmail", "/mail/u/0/#inbox", send_with="shortcut"),
+    "gmail-reply": Site("https://mail.google.com", "gmail", "/mail/u/0/#inbox/FMfcg", opener="reply",
+                        subject_shown=False),
+    "outlook": Site("https://outlook.live.com", "outlook", "/mail/0/", send_with="shortcut"),
+    "proton": Site("https://mail.proton.me", "proton", "/u/0/inbox"),
+    "fastmail": Site("https://app.fastmail.com", "fastmail", "/mail/Inbox/"),
+    "yahoo": Site("https://mail.yahoo.com", "yahoo", "/d/folders/1"),
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sites_served(serve_site):
+    for site in SITES.values():
+        serve_site(site.origin, site.fixture)
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", text or "").strip()
+
+
+def draft_lines(body: str) -> list[str]:
+    return [normalize(line) for line in body.split("\n") if normalize(line)]
+
+
+class Webmail:
+    """A fixture page and what a person does in it."""
+
+    def __init__(self, page, site: Site):
+        self.page, self.site = page, site
+
+    def open_compose(self, to_email: str, subject: str = "") -> None:
+        args = {"to": [{"name": "Anna Lee", "email": to_email}], "subject": subject, **self.site.options}
+        if self.site.opener == "reply" and not subject:
+            args["subject"] = "Re: Our interview"
+        self.page.evaluate(f"(args) => fixture.{self.site.opener}(args)", args)
+
+    def editor(self):
+        frame, editable = self.page.evaluate("[fixture.frame, fixture.editable]")
+        return (self.page.frame_locator(frame) if frame else self.page).locator(editable)
+
+    def type_at_start(self, text: str) -> None:
+        editor = self.editor()
+        editor.click()
+        self.page.keyboard.press("Control+Home")
+        self.page.keyboard.type(text)
+
+    def body(self) -> str:
+        return self.page.evaluate("fixture.bodyText()") or ""
+
+    def subject(self) -> str:
+        return self.page.evaluate("fixture.subject()")
+
+    def button(self):
+        return self.page.get_by_role("button", name=BUTTON, exact=True)
+
+    def panel(self):
+        return self.page.locator("[data-followup-assistant-panel] .panel")
+
+    def open_panel(self):
+        self.button().click()
+        expect(self.panel()).to_be_visible()
+        return self.panel()
+
+    def send(self) -> None:
+        if self.site.send_with == "shortcut":
+            self.editor().focus()
+            self.page.keyboard.press("Control+Enter")
+        else:
+            self.page.locator(self.page.evaluate("fixture.sendSelector")).click()
+
+    def sent(self) -> list:
+        return self.page.evaluate("fixture.sent")
+
+
+@pytest.fixture
+def webmail(ext_context, request):
+    site = SITES[request.param]
+    page = ext_context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site.origin + site.path)
+    yield Webmail(page, site)
+    page.close()
+    assert not errors, f"the page threw: {errors}"
+
+
+ALL = pytest.mark.parametrize("webmail", list(SITES), indirect=True)
+
+
+def settle(page, ms: int = 300) -> None:
+    """Give the content script's observer time to react (it coalesces mutations for 80 ms)."""
+    page.wait_for_timeout(ms)
+
+
+@ALL
+def test_button_appears_once_and_again_after_reopening(webmail, paired):
+    webmail.open_compose("someone@example.com")
+    expect(webmail.button()).to_have_count(1)
+    webmail.type_at_start("Typing makes the page change ")  # mutations must not add a second button
+    settle(webmail.page)
+    expect(webmail.button()).to_have_count(1)
+    webmail.page.evaluate("fixture.close()")
+    expect(webmail.button()).to_have_count(0)
+    webmail.open_compose("someone@example.com")
+    expect(webmail.button()).to_have_count(1)
+    assert "Follow-up" not in webmail.body(), "our button must not be inside the editable body"
+
+
+@ALL
+def test_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmail, paired, interviews, screenshots):
+    interview = interviews.make("due")
+    webmail.open_compose(interview["interviewer_email"])
+    webmail.type_at_start("Hello ")
+    subject_before = webmail.subject()
+
+    panel = webmail.open_panel()
+    expect(panel).to_contain_text(interview["company"])
+    expect(panel.locator(".timing .title")).to_have_text("Due today")
+    expect(panel.locator(".draft-body")).not_to_be_empty()
+    panel.screenshot(path=str(screenshots / f"panel-{webmail.site.fixture}-{webmail.site.opener}-due.png"))
+    draft = panel.locator(".draft-body").inner_text()
+    draft_subject = panel.locator(".draft-subject").text_content().replace("Subject: ", "", 1)
+
+    panel.get_by_role("button", name="Insert draft").click()
+    expect(panel.get_by_role("status")).to_contain_text("inserted")
+    body = normalize(webmail.body())
+    lines = draft_lines(draft)
+    for line in lines:
+        assert line in body, f"draft line missing from the editor's model: {line!r} in {body!r}"
+    assert body.index("Hello") < body.index(lines[0]), "the user's text stays before the draft"
+    assert body.count(lines[0]) == 1, "inserted exactly once"
+    if webmail.site.subject_shown:
+        assert webmail.subject() == draft_subject, "an empty subject is filled with the draft's"
+    else:
+        assert webmail.subject() == subject_before, "the reply's own subject is kept"
+    panel.screenshot(path=str(screenshots / f"panel-{webmail.site.fixture}-{webmail.site.opener}-inserted.png"))
+
+    webmail.editor().focus()
+    webmail.page.keyboard.press("Control+z")
+    deadline = time.monotonic() + 2
+    while lines[0] in normalize(webmail.body()) and time.monotonic() < deadline:
+        webmail.page.wait_for_timeout(50)
+    after_undo = normalize(webmail.body())
+    assert lines[0] not in after_undo, f"one undo removes the draft: {after_undo!r}"
+    assert "Hello" in after_undo, f"one undo keeps what the user typed: {after_undo!r}"
+
+
+@ALL
+def test_a_subject_the_user_wrote_is_kept(webmail, paired, interviews):
+    interview = interviews.make("due")
+    webmail.open_compose(interview["interviewer_email"], subject="My own subject line")
+    panel = webmail.open_panel()
+    panel.get_by_role("button", name="Insert draft").click()
+    expect(panel.get_by_role("status")).to_contain_text("your subject was kept")
+    assert webmail.subject() == "My own subject line"
+
+
+@ALL
+def test_sending_records_the_follow_up_once(webmail, paired, interviews):
+    interview = interviews.make("due")
+    webmail.open_compose(interview["interviewer_email"])
+    panel = webmail.open_panel()
+    panel.get_by_role("button", name="Insert draft").click()
+    expect(panel.get_by_role("status")).to_contain_text("inserted")
+    draft_first = draft_lines(panel.locator(".draft-body").inner_text())[0]
+
+    webmail.send()
+    sent = webmail.sent()
+    assert len(sent) == 1 and draft_first in normalize(sent[0]["text"]), "the webmail sent our draft"
+    deadline = time.monotonic() + 5
+    while not interviews.follow_ups(interview["id"]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    webmail.page.wait_for_timeout(500)  # a second record, if any, would land by now
+    assert len(interviews.follow_ups(interview["id"])) == 1
+
+
+@ALL
+def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots):
+    interview = interviews.make("due")
+    service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", dead_url)
+    webmail.open_compose(interview["interviewer_email"])
+    webmail.type_at_start("My own words ")
+    panel = webmail.open_panel()
+    alert = panel.get_by_role("alert")
+    expect(alert).to_contain_text("Follow-up Assistant isn't running — start it with `make run`.")
+    panel.screenshot(path=str(screenshots / f"panel-{webmail.site.fixture}-{webmail.site.opener}-backend-down.png"))
+    assert "My own words" in normalize(webmail.body())
+
+    service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", paired.url)
+    alert.get_by_role("button", name="Try again").click()
+    expect(panel.locator(".timing .title")).to_have_text("Due today")
+    expect(panel.locator(".alert")).to_be_empty()
+    assert "My own words" in normalize(webmail.body())
