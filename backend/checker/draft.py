@@ -7,6 +7,8 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
+from .scan import WordIndex
+
 MASK = "\x00"  # neither a word character nor a space: no phrase or word matches across it
 
 # Where a quoted earlier thread begins; from there on, everything is someone else's words.
@@ -64,6 +66,11 @@ class Draft:
         for quote in QUOTED_SPEECH.finditer(text):
             text = _mask(text, quote.start(), quote.end())
         self.text = text
+
+    @cached_property
+    def words(self) -> WordIndex:
+        """Where each word of the body starts: the patterns are tried only there."""
+        return WordIndex(self.body)
 
     @cached_property
     def word_count(self) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .draft import Draft
+from .scan import WordIndex, match_starts, required_literals
 
 DATA = Path(__file__).parent / "data"
 NEGATION = re.compile(r"\b(?:not|never|no|without|nor|hardly)\b|n['’]t\b", re.I)
@@ -68,31 +69,92 @@ class Pattern:
     def __init__(self, patterns: list[str], macros: dict[str, str] | None = None,
                  case_sensitive: bool = False):
         expanded = [readable(expand(p, macros or {})) for p in patterns]
-        self.regex = re.compile("|".join(f"(?:{p})" for p in expanded),
-                                0 if case_sensitive else re.I)
+        self._compile("|".join(f"(?:{p})" for p in expanded), case_sensitive)
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-        """Every non-overlapping match in text[start:end]."""
-        return self.regex.finditer(text, start, len(text) if end is None else end)
+    def _compile(self, regex: str, case_sensitive: bool) -> None:
+        flags = 0 if case_sensitive else re.I
+        self.regex = re.compile(regex, flags)
+        self.case_sensitive = case_sensitive
+        starts = match_starts(regex, flags) if regex else None
+        required = required_literals(regex, flags) if regex else None
+        # Case-insensitive strings are looked for in the lower-cased draft; case-sensitive
+        # ones too, lower-cased: a superset, and the regex then checks the case.
+        self.required = tuple(sorted({r.lower() for r in required or ()}, key=len))
+        self.scan_all = starts is None
+        starts = starts or ()
+        # Whole words are looked up at once; word beginnings and other strings one by one.
+        self.whole_words_lower = frozenset(s.text.lower() for s in starts
+                                           if s.word_start and s.whole_word)
+        others = {s for s in starts if s.word_start and not s.whole_word}
+        # Strings that need not start a word are looked for by their first character only:
+        # "(company", "(date)", "(name)" are all found by looking for "(".
+        others |= {s._replace(text=s.text[0]) for s in starts if not s.word_start}
+        self.other_starts = tuple(sorted(others))
 
-    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 words: WordIndex | None = None) -> Iterator[re.Match]:
+        """Every non-overlapping match in text[start:end], leftmost first, as re.finditer.
+
+        With `words`, the index of a text that `text` masks (a Draft's), the regex is tried
+        only where one of its starts is; without, at every position, which is fine for a few
+        words (the clause before a match) and slow for a whole draft.
+        """
+        end = len(text) if end is None else end
+        if words is not None and self.required and not any(
+                r in words.hay for r in self.required):
+            return
+        if self.scan_all or words is None:
+            yield from self.regex.finditer(text, start, end)
+            return
+        positions = [p for w in words.at.keys() & self.whole_words_lower for p in words.at[w]]
+        for other in self.other_starts:
+            positions += words.positions(other, start, end)
+        reached = start
+        for at in sorted(positions):
+            if at < reached or at >= end:
+                continue
+            match = self.regex.match(text, at, end)
+            if match:
+                reached = max(match.end(), at + 1)
+                yield match
+
+    def search(self, text: str, start: int = 0, end: int | None = None,
+               words: WordIndex | None = None) -> re.Match | None:
         """The first match in text[start:end], or None."""
-        return self.regex.search(text, start, len(text) if end is None else end)
+        return next(self.finditer(text, start, end, words), None)
 
 
 class Phrases(Pattern):
-    """Literal phrases matched as whole words, whatever the case and the whitespace between."""
+    """Literal phrases matched as whole words, whatever the case and the whitespace between.
+
+    Compiled as a trie ("any job|any position" -> "any (?:job|position)"): the regex engine
+    tries one branch per letter instead of every phrase at every position.
+    """
+
+    TAIL = r"(?![\w'’-])"  # a whole word: not "any job-related", not "won" in "won't"
 
     def __init__(self, phrases: list[str]):
-        def one(phrase: str) -> str:
-            body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
-            head = r"(?<!\w)" if phrase[0].isalnum() else ""
-            tail = r"(?![\w'’-])" if phrase[-1].isalnum() else ""  # not "any job-related", "won't"
-            return head + body + tail
-        # Longest first, so "I really need this job" wins over "need this job".
-        super().__init__([])
-        self.regex = re.compile("|".join(one(p) for p in sorted(phrases, key=len, reverse=True)),
-                                re.I)
+        trie: dict = {}
+        for phrase in phrases:
+            node = trie
+            for ch in " ".join(phrase.lower().split()).replace("’", "'"):
+                node = node.setdefault(ch, {})
+            node[""] = {}  # the end of a phrase
+        # Every phrase starts with a letter: "\b" then "not after an apostrophe" is "not
+        # inside a word", and tells the scan to look only where words start.
+        self._compile(r"\b(?<!['’])" + self._regex(trie), case_sensitive=False)
+
+    @classmethod
+    def _regex(cls, node: dict) -> str:
+        """One trie node as a regex: longer continuations first, then the end of a phrase."""
+        branches = [cls._char(ch) + cls._regex(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append(cls.TAIL)
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    @staticmethod
+    def _char(ch: str) -> str:
+        return {" ": r"\s+", "'": "['’]"}.get(ch, re.escape(ch))
 
 
 @dataclass(frozen=True)
@@ -123,14 +185,15 @@ class Group:
     def hits(self, draft: Draft) -> Iterator[Hit]:
         """Each match in the draft that no negation, cue or exception excuses."""
         text = getattr(draft, self.view)
-        for match in self.matcher.finditer(text):
+        for match in self.matcher.finditer(text, words=draft.words):
             start, end = match.span()
             before = draft.clause_before(start)
             if self.negatable and NEGATION.search(LAST_WORDS.search(before)[0]):
                 continue
             if self.unless_before and self.unless_before.search(before):
                 continue
-            if self.unless and self.unless.search(text, *draft.sentence(start, end)):
+            if self.unless and self.unless.search(text, *draft.sentence(start, end),
+                                                  words=draft.words):
                 continue
             yield Hit(start, end, self.message, self.suggestion)
 
@@ -177,4 +240,5 @@ def follows_up(draft: Draft, context) -> bool:
     """Whether the draft is a follow-up: as the context says, or a move-on note that asks again."""
     if context.follows_up:
         return True
-    return context.action == "move_on" and ASKS_AGAIN.search(draft.text) is not None
+    return (context.action == "move_on"
+            and ASKS_AGAIN.search(draft.text, words=draft.words) is not None)

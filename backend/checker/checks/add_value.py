@@ -20,5 +20,5 @@ VALUE = Pattern([RULE["link"], *RULE["patterns"]])
 
 def run(draft, context):
     """One whole-draft info when a follow-up names no achievement, resource or link."""
-    if draft.word_count and follows_up(draft, context) and not VALUE.search(draft.prose):
+    if draft.word_count and follows_up(draft, context) and not VALUE.search(draft.prose, words=draft.words):
         yield Hit(0, 0, RULE["message"], RULE["suggestion"])

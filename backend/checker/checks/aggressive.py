@@ -52,7 +52,7 @@ def run(draft, context):
             start = run.start() + loud[0].start()
             yield Hit(start, run.start() + loud[-1].end(), SHOUT["message"], SHOUT["suggestion"])
     marks = BOOK.data["punctuation"]
-    for run in MARKS.finditer(draft.text):
+    for run in MARKS.finditer(draft.text, words=draft.words):
         if "?" in run[0] or len(run[0]) >= 3:
             yield Hit(run.start(), run.end(), marks["message"], marks["suggestion"])
 
