@@ -122,7 +122,7 @@ def test_connection_test_reports_a_backend_that_is_down(paired, options, extensi
     service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", paired.url)
 
 
-def test_profile_is_saved_to_the_backend(paired, restore_profile, options, extension_id):
+def test_profile_is_saved_to_the_backend(paired, restore_profile, options, extension_id, screenshots):
     options.goto(options_url(extension_id))
     profile = options.get_by_role("region", name="Your profile")
     expect(profile.get_by_label("Weekly goal")).to_have_value(str(paired.api("GET", "/api/v1/profile").json["weekly_goal"]))
@@ -144,6 +144,9 @@ def test_profile_is_saved_to_the_backend(paired, restore_profile, options, exten
                      "country": "GB-ENG", "weekly_goal": 12}
     options.reload()
     expect(options.get_by_label("Name")).to_have_value("Robin Example")
+    expect(options.get_by_label("Weekly goal")).to_have_value("12")
+    options.set_viewport_size({"width": 720, "height": 860})
+    options.screenshot(path=screenshots / "readme-options.png")
 
 
 def test_preferred_webmail(paired, options, extension_id, service_worker):

@@ -80,8 +80,9 @@ def open_popup(page, extension_id):
     expect(page.locator("#main")).to_have_attribute("aria-busy", "false")
 
 
-def group_companies(page, key):
-    return page.locator(f'section.group[data-group="{key}"] li.row .company').all_text_contents()
+def expect_group(page, key, companies):
+    """The companies of a group, in order (waiting for the popup to redraw)."""
+    expect(page.locator(f'section.group[data-group="{key}"] li.row .company')).to_have_text(companies)
 
 
 def row(page, company):
@@ -92,22 +93,23 @@ def test_groups_and_order(seeded, popup, extension_id, screenshots):
     open_popup(popup, extension_id)
     headings = popup.locator("section.group > h2").all_text_contents()
     assert headings == ["Overdue(2)", "Due today(2)", "Coming up(1)", "Time to move on(1)"]
-    assert group_companies(popup, "overdue") == ["Birch & Co", "Alder Labs"]
-    assert group_companies(popup, "due") == ["Cedar Health", "Dogwood"]
-    assert group_companies(popup, "coming") == ["Elm Systems"]
-    assert group_companies(popup, "move_on") == ["Hemlock"]
+    expect_group(popup, "overdue", ["Birch & Co", "Alder Labs"])
+    expect_group(popup, "due", ["Cedar Health", "Dogwood"])
+    expect_group(popup, "coming", ["Elm Systems"])
+    expect_group(popup, "move_on", ["Hemlock"])
     expect(popup.locator("#later")).to_have_text("One more interview is waiting beyond next week.")
     expect(popup.get_by_text("Ghost Corp")).to_have_count(0)
 
     birch = row(popup, "Birch & Co")
-    expect(birch).to_contain_text("With Ana Birch <ana@birch.test>")
-    expect(birch.locator(".what")).to_have_text("Send your first follow-up")
-    expect(birch.locator(".when")).to_have_text("Was due by Wed 24 Feb")
-    expect(row(popup, "Cedar Health").locator(".when")).to_have_text("Today, Wed 10 Mar")
-    expect(row(popup, "Dogwood").locator(".when")).to_have_text("Now, ideally by Thu 11 Mar")
-    expect(row(popup, "Elm Systems").locator(".when")).to_have_text("From Fri 12 Mar, ideally by Mon 15 Mar")
+    expect(birch.locator(".who")).to_have_text("Ana Birch · interviewed Wed 17 Feb")
+    expect(birch.locator(".action")).to_have_text("First follow-up")
+    expect(birch.locator(".when")).to_have_text("was due by Wed 24 Feb")
+    expect(row(popup, "Cedar Health").locator(".when")).to_have_text("today, Wed 10 Mar")
+    expect(row(popup, "Dogwood").locator(".when")).to_have_text("now, ideally by Thu 11 Mar")
+    expect(row(popup, "Elm Systems").locator(".when")).to_have_text("from Fri 12 Mar, ideally by Mon 15 Mar")
     hemlock = row(popup, "Hemlock")
-    expect(hemlock.locator(".what")).to_have_text("Time to move on")
+    expect(hemlock.locator(".action")).to_have_text("Move on")
+    expect(hemlock.locator(".when")).to_have_text("since Tue 23 Feb")
     expect(hemlock.get_by_role("button", name="Mark sent")).to_have_count(0)  # no third follow-up
 
     # The reason on demand: a disclosure button that says whether it is open.
@@ -119,6 +121,8 @@ def test_groups_and_order(seeded, popup, extension_id, screenshots):
     expect(birch.locator(".why")).to_be_visible()
     expect(birch.locator(".why")).not_to_be_empty()
     popup.screenshot(path=screenshots / "popup-groups.png", full_page=True)
+    popup.set_viewport_size({"width": 400, "height": 600})  # the largest a toolbar popup gets
+    popup.screenshot(path=screenshots / "readme-popup.png")
 
 
 def test_mark_sent_records_the_follow_up_and_moves_the_row(seeded, popup, extension_id, paired):
@@ -129,9 +133,9 @@ def test_mark_sent_records_the_follow_up_and_moves_the_row(seeded, popup, extens
     assert interview["follow_ups"] == [{"sent_on": TODAY}]
     assert interview["schedule"]["next"]["action"] == "second_follow_up"
     # The second follow-up's window (Mar 16-17) is within the week: the row moves to Coming up.
-    assert group_companies(popup, "overdue") == ["Alder Labs"]
-    assert group_companies(popup, "coming") == ["Elm Systems", "Birch & Co"]
-    expect(row(popup, "Birch & Co").locator(".what")).to_have_text("Send your second follow-up")
+    expect_group(popup, "overdue", ["Alder Labs"])
+    expect_group(popup, "coming", ["Elm Systems", "Birch & Co"])
+    expect(row(popup, "Birch & Co").locator(".action")).to_have_text("Second follow-up")
 
 
 def test_they_replied_and_close(seeded, popup, extension_id, paired):
@@ -199,6 +203,8 @@ def test_add_interview_shows_parsed_dates_as_the_user_types(seeded, popup, exten
     expect(preview.locator(".decision")).to_have_text("Wed 17 Mar")
     expect(preview.locator(".first-follow-up")).to_have_text("Thu 18 Mar – Fri 19 Mar")
     popup.screenshot(path=screenshots / "popup-add-form.png", full_page=True)
+    popup.set_viewport_size({"width": 400, "height": 780})
+    popup.screenshot(path=screenshots / "readme-popup-add.png")
 
     popup.get_by_label("What did they say about timing?").fill("we'll be in touch")
     expect(preview).to_contain_text("We couldn't find a date in that")
@@ -211,7 +217,7 @@ def test_add_interview_shows_parsed_dates_as_the_user_types(seeded, popup, exten
     assert len(created) == 1
     assert created[0]["decision_date"] == "2027-03-12" and created[0]["interviewer_email"] == "jo@juniper.test"
     # First follow-up Mon Mar 15 - Tue Mar 16: within the week.
-    assert "Juniper Bank" in group_companies(popup, "coming")
+    expect_group(popup, "coming", ["Elm Systems", "Juniper Bank"])
     expect(popup.locator("#add-form")).to_be_hidden()
 
 
@@ -329,3 +335,5 @@ def test_dark_theme(seeded, popup, extension_id, screenshots):
     background = popup.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(23, 25, 27)"
     popup.screenshot(path=screenshots / "popup-dark.png", full_page=True)
+    popup.set_viewport_size({"width": 400, "height": 600})
+    popup.screenshot(path=screenshots / "readme-popup-dark.png")

@@ -5,17 +5,17 @@ export const COMING_UP_DAYS = 7;
 
 // The popup's groups, most urgent first. `when` words the date for a row of that group.
 export const GROUPS = [
-  { key: 'overdue', title: 'Overdue', hint: 'Past the suggested window: a short, friendly note is still fine.' },
-  { key: 'due', title: 'Due today', hint: 'In the suggested window now.' },
-  { key: 'coming', title: 'Coming up', hint: 'Within the next seven days.' },
-  { key: 'move_on', title: 'Time to move on', hint: 'Two follow-ups without a reply: put your energy elsewhere.' },
+  { key: 'overdue', title: 'Overdue', hint: 'A short, friendly note is still fine.' },
+  { key: 'due', title: 'Due today', hint: '' },
+  { key: 'coming', title: 'Coming up', hint: '' },
+  { key: 'move_on', title: 'Time to move on', hint: 'Two follow-ups and no reply: put your energy elsewhere.' },
 ];
 
 // What to do, in words, for each next action of the schedule.
 export const ACTION_WORDS = {
-  first_follow_up: 'Send your first follow-up',
-  second_follow_up: 'Send your second follow-up',
-  move_on: 'Time to move on',
+  first_follow_up: 'First follow-up',
+  second_follow_up: 'Second follow-up',
+  move_on: 'Move on',
 };
 
 // Outcomes a row can be closed with, in the backend's words and the user's.
@@ -53,14 +53,14 @@ export function formatDate(iso, on) {
   return date.toLocaleDateString('en-GB', options);
 }
 
-/** When to act, in words, for a row of group `groupKey` (a sentence of its own). */
+/** When to act, in words, for a row of group `groupKey` (follows "First follow-up: "). */
 export function whenWords(groupKey, next, on) {
   const earliest = formatDate(next.earliest, on);
   const latest = formatDate(next.latest, on);
-  if (groupKey === 'overdue') return `Was due by ${latest}`;
-  if (groupKey === 'due') return next.latest === on ? `Today, ${latest}` : `Now, ideally by ${latest}`;
-  if (groupKey === 'move_on') return `Since ${earliest}`;
-  return next.earliest === next.latest ? `On ${earliest}` : `From ${earliest}, ideally by ${latest}`;
+  if (groupKey === 'overdue') return `was due by ${latest}`;
+  if (groupKey === 'due') return next.latest === on ? `today, ${latest}` : `now, ideally by ${latest}`;
+  if (groupKey === 'move_on') return `since ${earliest}`;
+  return next.earliest === next.latest ? `on ${earliest}` : `from ${earliest}, ideally by ${latest}`;
 }
 
 /** The date a row is sorted and shown by: the deadline for due rows, the start otherwise. */

@@ -21,8 +21,8 @@ document.addEventListener('DOMContentLoaded', () => {
     announce,
     onSaved: async (interview) => {
       const next = interview.schedule?.next;
-      announce(next ? `Saved ${interview.company}. First follow-up from ${formatDate(next.earliest, today)}.` : `Saved ${interview.company}.`);
       await load(interview.id);
+      announce(next ? `Saved ${interview.company}. First follow-up from ${formatDate(next.earliest, today)}.` : `Saved ${interview.company}.`);
     },
   });
   $('applied').addEventListener('click', logApplication);
@@ -65,7 +65,7 @@ function drawGroups(interviews, on) {
     const headingId = `group-${group.key}`;
     return el('section', { class: 'group', 'data-group': group.key, 'aria-labelledby': headingId },
       el('h2', { id: headingId }, group.title, el('span', { class: 'count', text: `(${group.items.length})` })),
-      el('p', { class: 'hint', text: group.hint }),
+      group.hint ? el('p', { class: 'hint', text: group.hint }) : null,
       el('ul', { class: 'rows' }, group.items.map((item) => renderRow(item, group.key, on, act))));
   }));
   $('later').hidden = later === 0;
@@ -126,8 +126,8 @@ async function act(kind, interview, extra, button) {
     announce(errorWords(answer.error), true);
     return;
   }
+  await load(); // redraw first, then say it, so what is read out matches what is shown
   announce(done);
-  await load();
   const row = document.getElementById(`interview-${interview.id}`);
   (row || $('status')).focus();
 }

@@ -41,8 +41,8 @@ export function renderRow(interview, groupKey, on, act) {
       el('span', { class: 'company', text: interview.company }),
       interview.position ? el('span', { class: 'position', text: ` — ${interview.position}` }) : null),
     interviewerLine(interview, on),
-    el('p', { class: 'what', text: ACTION_WORDS[next.action] || next.action }),
-    el('p', { class: 'when-line' },
+    el('p', { class: 'what' },
+      el('span', { class: 'action', text: ACTION_WORDS[next.action] || next.action }), ': ',
       el('time', { class: 'when', datetime: groupKey === 'overdue' || groupKey === 'due' ? next.latest : next.earliest, text: whenWords(groupKey, next, on) }),
       ' ', whyButton),
     why,
@@ -50,10 +50,10 @@ export function renderRow(interview, groupKey, on, act) {
 }
 
 function interviewerLine(interview, on) {
-  const who = [interview.interviewer_name, interview.interviewer_email && `<${interview.interviewer_email}>`].filter(Boolean).join(' ');
+  const who = interview.interviewer_name || interview.interviewer_email;
   const date = interview.interview_date ? `interviewed ${formatDate(interview.interview_date, on)}` : '';
-  const text = [who && `With ${who}`, date].filter(Boolean).join(', ');
-  return text ? el('p', { class: 'who', text }) : null;
+  const text = [who, date].filter(Boolean).join(' · ');
+  return text ? el('p', { class: 'who', text, title: interview.interviewer_email || null }) : null;
 }
 
 /** Show or hide `panel` and keep the button's aria-expanded in step. */
