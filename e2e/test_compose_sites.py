@@ -52,8 +52,8 @@ def draft_lines(body: str) -> list[str]:
 class Webmail:
     """A fixture page and what a person does in it."""
 
-    def __init__(self, page, site: Site):
-        self.page, self.site = page, site
+    def __init__(self, page, site: Site, name: str):
+        self.page, self.site, self.name = page, site, name
 
     def open_compose(self, to_email: str, subject: str = "") -> None:
         args = {"to": [{"name": "Anna Lee", "email": to_email}], "subject": subject, **self.site.options}
@@ -101,12 +101,13 @@ class Webmail:
 
 @pytest.fixture
 def webmail(ext_context, request):
-    site = SITES[request.param]
+    """A fresh page of one fixture site (the module's SITES), closed after the test."""
+    site = request.module.SITES[request.param]
     page = ext_context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site.origin + site.path)
-    yield Webmail(page, site)
+    yield Webmail(page, site, request.param)
     page.close()
     assert not errors, f"the page threw: {errors}"
 
@@ -119,8 +120,7 @@ def settle(page, ms: int = 300) -> None:
     page.wait_for_timeout(ms)
 
 
-@ALL
-def test_button_appears_once_and_again_after_reopening(webmail, paired):
+def check_button_appears_once_and_again_after_reopening(webmail, paired):
     webmail.open_compose("someone@example.com")
     expect(webmail.button()).to_have_count(1)
     webmail.type_at_start("Typing makes the page change ")  # mutations must not add a second button
@@ -133,8 +133,7 @@ def test_button_appears_once_and_again_after_reopening(webmail, paired):
     assert "Follow-up" not in webmail.body(), "our button must not be inside the editable body"
 
 
-@ALL
-def test_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmail, paired, interviews, screenshots):
+def check_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmail, paired, interviews, screenshots):
     interview = interviews.make("due")
     webmail.open_compose(interview["interviewer_email"])
     webmail.type_at_start("Hello ")
@@ -144,7 +143,7 @@ def test_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmai
     expect(panel).to_contain_text(interview["company"])
     expect(panel.locator(".timing .title")).to_have_text("Due today")
     expect(panel.locator(".draft-body")).not_to_be_empty()
-    panel.screenshot(path=str(screenshots / f"panel-{webmail.site.fixture}-{webmail.site.opener}-due.png"))
+    panel.screenshot(path=str(screenshots / f"panel-{webmail.name}-due.png"))
     draft = panel.locator(".draft-body").inner_text()
     draft_subject = panel.locator(".draft-subject").text_content().replace("Subject: ", "", 1)
 
@@ -160,7 +159,7 @@ def test_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmai
         assert webmail.subject() == draft_subject, "an empty subject is filled with the draft's"
     else:
         assert webmail.subject() == subject_before, "the reply's own subject is kept"
-    panel.screenshot(path=str(screenshots / f"panel-{webmail.site.fixture}-{webmail.site.opener}-inserted.png"))
+    panel.screenshot(path=str(screenshots / f"panel-{webmail.name}-inserted.png"))
 
     webmail.editor().focus()
     webmail.page.keyboard.press("Control+z")
@@ -172,8 +171,7 @@ def test_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmai
     assert "Hello" in after_undo, f"one undo keeps what the user typed: {after_undo!r}"
 
 
-@ALL
-def test_a_subject_the_user_wrote_is_kept(webmail, paired, interviews):
+def check_a_subject_the_user_wrote_is_kept(webmail, paired, interviews):
     interview = interviews.make("due")
     webmail.open_compose(interview["interviewer_email"], subject="My own subject line")
     panel = webmail.open_panel()
@@ -182,8 +180,7 @@ def test_a_subject_the_user_wrote_is_kept(webmail, paired, interviews):
     assert webmail.subject() == "My own subject line"
 
 
-@ALL
-def test_sending_records_the_follow_up_once(webmail, paired, interviews):
+def check_sending_records_the_follow_up_once(webmail, paired, interviews):
     interview = interviews.make("due")
     webmail.open_compose(interview["interviewer_email"])
     panel = webmail.open_panel()
@@ -201,8 +198,7 @@ def test_sending_records_the_follow_up_once(webmail, paired, interviews):
     assert len(interviews.follow_ups(interview["id"])) == 1
 
 
-@ALL
-def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots):
+def check_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots):
     interview = interviews.make("due")
     service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", dead_url)
     webmail.open_compose(interview["interviewer_email"])
@@ -210,7 +206,7 @@ def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, ser
     panel = webmail.open_panel()
     alert = panel.get_by_role("alert")
     expect(alert).to_contain_text("Follow-up Assistant isn't running — start it with `make run`.")
-    panel.screenshot(path=str(screenshots / f"panel-{webmail.site.fixture}-{webmail.site.opener}-backend-down.png"))
+    panel.screenshot(path=str(screenshots / f"panel-{webmail.name}-backend-down.png"))
     assert "My own words" in normalize(webmail.body())
 
     service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", paired.url)
@@ -218,3 +214,28 @@ def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, ser
     expect(panel.locator(".timing .title")).to_have_text("Due today")
     expect(panel.locator(".alert")).to_be_empty()
     assert "My own words" in normalize(webmail.body())
+
+
+@ALL
+def test_button_appears_once_and_again_after_reopening(webmail, paired):
+    check_button_appears_once_and_again_after_reopening(webmail, paired)
+
+
+@ALL
+def test_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmail, paired, interviews, screenshots):
+    check_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmail, paired, interviews, screenshots)
+
+
+@ALL
+def test_a_subject_the_user_wrote_is_kept(webmail, paired, interviews):
+    check_a_subject_the_user_wrote_is_kept(webmail, paired, interviews)
+
+
+@ALL
+def test_sending_records_the_follow_up_once(webmail, paired, interviews):
+    check_sending_records_the_follow_up_once(webmail, paired, interviews)
+
+
+@ALL
+def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots):
+    check_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots)

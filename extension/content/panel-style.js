@@ -59,7 +59,9 @@
       padding: 8px 10px; max-height: 210px; overflow: auto; font-size: 13.5px;
     }
     mark { background: #fde68a; color: inherit; border-radius: 2px; }
-    fieldset { border: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
+    fieldset { border: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+    fieldset label { display: inline-flex; align-items: center; gap: 4px; margin: 0; font-size: 13px; }
+    input[type="radio"] { width: auto; margin: 0; accent-color: #0f766e; }
     legend { font-size: 13px; color: #52606d; padding: 0; margin-bottom: 2px; }
     ul { list-style: none; padding: 0; margin: 6px 0; }
     .finding { border-left: 4px solid #9aa5b1; padding: 4px 8px; margin: 6px 0; background: #fafbfc; }
@@ -70,6 +72,12 @@
     .error .sev { color: #b91c1c; } .warning .sev { color: #92400e; } .info .sev { color: #1d4ed8; }
     .quote { display: block; font-size: 13px; color: #323f4b; margin-top: 2px; }
     .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
+    .actions:empty { display: none; }
+    .footer {
+      position: sticky; bottom: -16px; margin: 8px -16px -16px; padding: 2px 16px 14px;
+      background: #fff; border-top: 1px solid #e4e7eb;
+    }
+    .footer:has(> .actions:empty):has(> .status:empty):has(> .alert:empty):has(> .confirm-slot:empty) { display: none; }
     .alert { background: #fef2f2; border: 1px solid #fca5a5; color: #7f1d1d; border-radius: 8px; padding: 8px 10px; margin: 8px 0; }
     .confirm { background: #fffbeb; border: 1px solid #fcd34d; border-radius: 8px; padding: 8px 10px; margin: 8px 0; }
     .status:empty, .alert:empty { display: none; }
@@ -83,7 +91,7 @@
     .choices button { width: 100%; text-align: left; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     @media (prefers-color-scheme: dark) {
-      .panel { background: #1f2933; color: #e4e7eb; border-color: #52606d; }
+      .panel, .footer { background: #1f2933; color: #e4e7eb; border-color: #52606d; }
       h3, .muted, legend, label { color: #cbd2d9; }
       button { background: #323f4b; color: #f5f7fa; border-color: #7b8794; }
       button.link { color: #93c5fd; background: none; }

@@ -94,13 +94,16 @@
       this.status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
       this.alert = h('div', { class: 'alert', role: 'alert' });
       this.main = h('div', { class: 'main' });
+      this.confirmBox = h('div', { class: 'confirm-slot' });
+      this.actions = h('div', { class: 'actions' });
+      // The foot stays in view while the draft scrolls: what happened is said next to the buttons.
+      this.footer = h('div', { class: 'footer' }, this.alert, this.confirmBox, this.actions, this.status);
       this.root = h(
         'div',
         { class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'fa-title', onkeydown: (e) => this.onKey(e) },
         h('header', {}, this.title, h('button', { class: 'close', type: 'button', 'aria-label': 'Close', text: '×', onclick: () => this.close(true) })),
-        this.alert,
-        this.status,
         this.main,
+        this.footer,
       );
       shadow.append(h('style', { text: ns.styles.PANEL_CSS }), this.root);
       document.documentElement.append(this.host);
@@ -146,6 +149,11 @@
         e.preventDefault();
         this.close(true);
       }
+    }
+
+    clearActions() {
+      this.confirmBox.replaceChildren();
+      this.actions.replaceChildren();
     }
 
     say(text) {
@@ -197,6 +205,7 @@
         : `No interview matches ${who}. Search for it, or add it.`;
       const input = h('input', { id: 'fa-search', type: 'search', autocomplete: 'off', oninput: () => this.searchSoon(input.value) });
       this.results = h('ul', { class: 'choices', 'aria-label': 'Interviews' });
+      this.clearActions();
       this.main.replaceChildren(
         h('p', { text: intro }),
         h('label', { for: 'fa-search', text: 'Search interviews (company, position or interviewer)' }),
@@ -243,6 +252,7 @@
         field('timeline', 'What they said about timing', { placeholder: 'e.g. We will decide within two weeks' }),
         h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit', text: 'Save interview' }), h('button', { type: 'button', text: 'Cancel', onclick: () => this.start() })),
       );
+      this.clearActions();
       this.main.replaceChildren(form);
       form.querySelector('input').focus();
     }
@@ -273,7 +283,11 @@
       const variants = variantsOf(draft);
       const current = draft.variant || (variants[0] && variants[0].id);
       this.userCheck = h('div', { class: 'user-check' });
-      this.confirmBox = h('div', { class: 'confirm-slot' });
+      this.confirmBox.replaceChildren();
+      this.actions.replaceChildren(
+        h('button', { class: 'primary', type: 'button', text: 'Insert draft', onclick: () => this.insert(false) }),
+        h('button', { type: 'button', text: 'Check my draft', onclick: () => this.check() }),
+      );
       this.main.replaceChildren(
         h(
           'p',
@@ -297,14 +311,9 @@
               ),
             )
           : null,
-        (draft.findings || []).length ? [h('h3', { text: 'About this draft' }), findingList(draft.findings, draft.body || '', 20, 'Findings about the draft')] : null,
-        this.confirmBox,
-        h(
-          'div',
-          { class: 'actions' },
-          h('button', { class: 'primary', type: 'button', text: 'Insert draft', onclick: () => this.insert(false) }),
-          h('button', { type: 'button', text: 'Check my draft', onclick: () => this.check() }),
-        ),
+        (draft.findings || []).length
+          ? h('div', { class: 'draft-findings' }, h('h3', { text: 'About this draft' }), findingList(draft.findings, draft.body || '', 20, 'Findings about the draft'))
+          : null,
         this.userCheck,
       );
     }
@@ -346,6 +355,7 @@
       const { findings } = answer.data;
       this.say(findings.length ? `${findings.length} thing${findings.length > 1 ? 's' : ''} to look at in your draft.` : 'Your draft reads well.');
       this.userCheck.replaceChildren(h('h3', { text: 'Your draft' }), findingList(findings, seen.body, SNIPPET, 'Findings about your draft'));
+      this.userCheck.scrollIntoView({ block: 'nearest' });
     }
 
     /** Shown when the user sends: the follow-up is recorded, or waiting for the backend. */

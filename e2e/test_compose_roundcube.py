@@ -1,0 +1,104 @@
+"""Roundcube on a self-hosted domain the user adds in the options, in plain and HTML mode.
+
+The options page asks for the host permission with chrome.permissions.request; headless Chromium
+shows that prompt where no test can click it (the promise never settles). So this module loads a
+copy of the extension whose manifest already holds that one host permission — what the user's
+"Allow" would grant — under the same key (so the same id), and then drives the real flow: the
+options page's "Add site" (whose permission request then resolves at once, as it does for a
+permission already held), the worker registering the content scripts, and the page at that
+address getting the assistant.
+"""
+import json
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e.conftest import CHROMIUM_FLAGS, EXTENSION, chromium_path
+from e2e.test_compose_sites import (Site, check_a_subject_the_user_wrote_is_kept,
+                                    check_backend_down_says_so_and_loses_nothing,
+                                    check_button_appears_once_and_again_after_reopening,
+                                    check_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it,
+                                    check_sending_records_the_follow_up_once)
+from e2e.test_compose_sites import webmail  # noqa: F401  (the same page fixture, for this module's SITES)
+
+ORIGIN = "https://webmail.example.org"
+COMPOSE = "/?_task=mail&_action=compose"
+SITES = {
+    "roundcube-plain": Site(ORIGIN, "roundcube", COMPOSE, options={"html": False}),
+    "roundcube-html": Site(ORIGIN, "roundcube", COMPOSE, options={"html": True}),
+}
+ALL = pytest.mark.parametrize("webmail", list(SITES), indirect=True)
+
+
+@pytest.fixture(scope="module")
+def ext_context(pw, tmp_path_factory):
+    """The extension as installed after the user allowed webmail.example.org (see the module doc)."""
+    copy = tmp_path_factory.mktemp("extension") / "extension"
+    shutil.copytree(EXTENSION, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest["host_permissions"].append(f"{ORIGIN}/*")
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    context = pw.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
+        args=[f"--disable-extensions-except={copy}", f"--load-extension={copy}", *CHROMIUM_FLAGS],
+        viewport={"width": 1280, "height": 860})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_added(ext_context, extension_id, serve_site, service_worker):
+    """Add the site through the options page, as a user would."""
+    serve_site(ORIGIN, "roundcube")
+    page = ext_context.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options/options.html")
+    page.get_by_label("Webmail address").fill(ORIGIN + "/mail/")
+    page.get_by_role("button", name="Add site").click()
+    expect(page.locator("#site-message")).to_contain_text(f"Added {ORIGIN}")
+    page.close()
+    scripts = service_worker.evaluate("chrome.scripting.getRegisteredContentScripts()")
+    assert [s["matches"] for s in scripts] == [[f"{ORIGIN}/*"]]
+    assert service_worker.evaluate("chrome.storage.local.get('sites')")["sites"] == [ORIGIN]
+
+
+def test_the_site_is_not_touched_before_it_is_added(pw, tmp_path_factory, serve_site, paired):
+    """With the real manifest and no site added, the webmail's page gets no button."""
+    context = pw.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
+        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}", *CHROMIUM_FLAGS])
+    try:
+        from e2e.conftest import FIXTURES, fixture_route
+        context.route(f"{ORIGIN}/**", fixture_route(FIXTURES / "roundcube"))
+        page = context.new_page()
+        page.goto(ORIGIN + COMPOSE)
+        page.evaluate("fixture.compose({to: [{name: 'Anna Lee', email: 'anna@acme.example'}]})")
+        page.wait_for_timeout(500)
+        expect(page.get_by_role("button", name="Follow-up assistant")).to_have_count(0)
+    finally:
+        context.close()
+
+
+@ALL
+def test_button_appears_once_and_again_after_reopening(webmail, paired):
+    check_button_appears_once_and_again_after_reopening(webmail, paired)
+
+
+@ALL
+def test_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmail, paired, interviews, screenshots):
+    check_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webmail, paired, interviews, screenshots)
+
+
+@ALL
+def test_a_subject_the_user_wrote_is_kept(webmail, paired, interviews):
+    check_a_subject_the_user_wrote_is_kept(webmail, paired, interviews)
+
+
+@ALL
+def test_sending_records_the_follow_up_once(webmail, paired, interviews):
+    check_sending_records_the_follow_up_once(webmail, paired, interviews)
+
+
+@ALL
+def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots):
+    check_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots)
