@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .draft import Draft
-from .scan import WordIndex, match_starts, required_literals
+from .scan import WORD, Start, WordIndex, match_starts, required_literals
 
 DATA = Path(__file__).parent / "data"
 NEGATION = re.compile(r"\b(?:not|never|no|without|nor|hardly)\b|n['’]t\b", re.I)
@@ -81,7 +81,7 @@ class Pattern:
         # ones too, lower-cased: a superset, and the regex then checks the case.
         self.required = tuple(sorted({r.lower() for r in required or ()}, key=len))
         self.scan_all = starts is None
-        starts = starts or ()
+        starts = [_indexable(s) for s in starts or ()]
         # Whole words are looked up at once; word beginnings and other strings one by one.
         self.whole_words_lower = frozenset(s.text.lower() for s in starts
                                            if s.word_start and s.whole_word)
@@ -122,6 +122,14 @@ class Pattern:
                words: WordIndex | None = None) -> re.Match | None:
         """The first match in text[start:end], or None."""
         return next(self.finditer(text, start, end, words), None)
+
+
+def _indexable(start: Start) -> Start:
+    """A start as the word index can find it: "won't" is the word "won", then more."""
+    word = WORD.match(start.text)
+    if start.word_start and word and word.end() < len(start.text):
+        return Start(start.text[:word.end()], word_start=True, whole_word=True)
+    return start
 
 
 class Phrases(Pattern):

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 START_LIMIT = 400  # past this many starts, scan the whole text instead
-WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"\w+")  # as the regexes' \w and \b see a word
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 SPACE = (sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])
 
