@@ -162,3 +162,24 @@ def test_a_reminder_click_opens_the_popup_at_its_row(paired, service_worker, ext
         time.sleep(0.1)
     assert popups == [f"chrome-extension://{extension_id}/popup/popup.html"]
     assert left is None  # the popup asked for its list and was told which row to show
+
+
+def test_first_look_is_quiet_and_many_new_reminders_become_one(paired, service_worker):
+    paired.clear()
+    create(paired, OVERDUE)
+    create(paired, DUE)
+    clear_notifications(service_worker)
+    service_worker.evaluate("chrome.storage.local.remove('notifiedFollowUps')")  # as after pairing
+    set_storage(service_worker, {"debugToday": DAY_1, "reminderHour": 0})
+    service_worker.evaluate("FA.badge.refresh()")
+    assert badge_text(service_worker) == "2"
+    assert service_worker.evaluate("chrome.notifications.getAll()") == {}  # already on the badge: no burst
+    # Four more due at once: one reminder that says how many, not four.
+    for day in ("2027-02-17", "2027-02-18", "2027-03-02", "2027-03-04"):
+        create(paired, {"company": f"Willow {day}", "position": "Clerk", "interview_date": day})
+    service_worker.evaluate("FA.badge.refresh()")
+    assert badge_text(service_worker) == "6"
+    assert list(service_worker.evaluate("chrome.notifications.getAll()")) == ["follow-up:all"]
+    clear_notifications(service_worker)
+    service_worker.evaluate("FA.badge.refresh()")
+    assert service_worker.evaluate("chrome.notifications.getAll()") == {}

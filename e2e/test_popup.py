@@ -309,6 +309,24 @@ def test_backend_down_state_says_how_to_start_it(paired, service_worker, popup, 
     expect(popup.get_by_role("heading", name="Can't reach the backend")).to_be_hidden()
 
 
+def test_loading_then_a_backend_that_does_not_answer(paired, service_worker, popup, extension_id, screenshots):
+    """A backend that accepts the connection but never answers: loading, then a timeout that says so."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        set_storage(service_worker, {"backendUrl": f"http://127.0.0.1:{silent.getsockname()[1]}"})
+        try:
+            popup.goto(popup_url(extension_id))
+            expect(popup.locator("#main")).to_have_attribute("aria-busy", "true")
+            expect(popup.get_by_role("heading", name="Loading your follow-ups…")).to_be_visible()
+            popup.screenshot(path=screenshots / "popup-loading.png")
+            expect(popup.get_by_role("heading", name="Can't reach the backend")).to_be_visible(timeout=10_000)
+            expect(popup.locator("#state-text")).to_contain_text("didn't answer within 5 seconds")
+            expect(popup.locator("#main")).to_have_attribute("aria-busy", "false")
+        finally:
+            set_storage(service_worker, {"backendUrl": paired.url})
+
+
 def test_keyboard_and_zoom(seeded, popup, extension_id, screenshots):
     open_popup(popup, extension_id)
     # Tab order reaches the first row's actions without a mouse, and Enter works them.

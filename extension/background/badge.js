@@ -20,6 +20,7 @@
   const NOTIFICATION_PREFIX = 'follow-up:';
   const ACTION_WORDS = { first_follow_up: 'first follow-up', second_follow_up: 'second follow-up' };
   const DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const MAX_SINGLE_REMINDERS = 3; // more new ones at once are announced together
 
   let chain = Promise.resolve(); // one refresh at a time, so a follow-up is never announced twice
 
@@ -77,52 +78,72 @@
     return next ? `${interview.id}:${next.action}:${next.earliest}` : null;
   }
 
-  /** One notification per follow-up not announced before, once the reminder hour has come. */
+  /**
+   * One notification per follow-up not announced before, once the reminder hour has come.
+   * The first look after pairing only takes note: what was already due is on the badge, and a
+   * burst of reminders for old news would not be calm. Many at once become one summary.
+   */
   async function remind(due) {
     const stored = await chrome.storage.local.get([KEYS.notified, KEYS.hour]);
+    const current = due.map((i) => [reminderKey(i), i]).filter(([key]) => key);
+    if (stored[KEYS.notified] === undefined) {
+      await chrome.storage.local.set({ [KEYS.notified]: current.map(([key]) => key) });
+      return;
+    }
     const hour = Number.isInteger(stored[KEYS.hour]) ? stored[KEYS.hour] : DEFAULT_REMINDER_HOUR;
     if (new Date().getHours() < hour) return;
-    const notified = new Set(stored[KEYS.notified] || []);
-    const current = due.map((i) => [reminderKey(i), i]).filter(([key]) => key);
-    for (const [key, interview] of current) {
-      if (notified.has(key)) continue;
-      await notify(interview);
-      notified.add(key);
-    }
-    // Forget follow-ups that left the list, so the stored set stays as small as the list.
-    const keep = current.map(([key]) => key).filter((key) => notified.has(key));
-    await chrome.storage.local.set({ [KEYS.notified]: keep });
+    const notified = new Set(stored[KEYS.notified]);
+    const fresh = current.filter(([key]) => !notified.has(key));
+    if (fresh.length > MAX_SINGLE_REMINDERS) await notifySummary(fresh.length);
+    else for (const [, interview] of fresh) await notify(interview);
+    // Keep only follow-ups still on the list, so the stored set stays as small as the list.
+    await chrome.storage.local.set({ [KEYS.notified]: current.map(([key]) => key) });
   }
 
-  async function notify(interview) {
-    const next = interview.schedule.next;
-    const what = ACTION_WORDS[next.action] || 'follow-up';
-    const who = interview.interviewer_name ? ` to ${interview.interviewer_name}` : '';
-    const late = interview.schedule.state === 'overdue';
+  function dayWords(iso) {
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Date(y, m - 1, d).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+  }
+
+  async function showNotification(id, options) {
     try {
-      await chrome.notifications.create(`${NOTIFICATION_PREFIX}${interview.id}`, {
-        type: 'basic',
-        iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
-        title: `Time for your ${what}: ${interview.company}`,
-        message: `${interview.position}. Write${who} ${late ? 'when you can — the suggested window has passed' : `by ${next.latest}`}.`,
-        contextMessage: 'Follow-up Assistant',
-        priority: 0,
+      await chrome.notifications.create(id, {
+        type: 'basic', iconUrl: chrome.runtime.getURL('icons/icon-128.png'), contextMessage: 'Follow-up Assistant', priority: 0, ...options,
       });
     } catch (err) {
       console.warn('Follow-up Assistant: could not show a reminder', err);
     }
   }
 
+  function notify(interview) {
+    const next = interview.schedule.next;
+    const what = ACTION_WORDS[next.action] || 'follow-up';
+    const who = interview.interviewer_name ? ` to ${interview.interviewer_name}` : '';
+    const late = interview.schedule.state === 'overdue';
+    return showNotification(`${NOTIFICATION_PREFIX}${interview.id}`, {
+      title: `Time for your ${what}: ${interview.company}`,
+      message: `${interview.position}. Write${who} ${late ? 'when you can: the suggested window has passed' : `by ${dayWords(next.latest)}`}.`,
+    });
+  }
+
+  function notifySummary(count) {
+    return showNotification(`${NOTIFICATION_PREFIX}all`, {
+      title: `${count} follow-ups are due`,
+      message: 'Open Follow-up Assistant to see them, most urgent first.',
+    });
+  }
+
   /** A click on a reminder opens the popup at that interview's row (a tab when no popup can open). */
   async function openRow(notificationId) {
     if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
-    const id = Number(notificationId.slice(NOTIFICATION_PREFIX.length));
+    const id = Number(notificationId.slice(NOTIFICATION_PREFIX.length)); // NaN for the summary
     await chrome.notifications.clear(notificationId);
-    await chrome.storage.local.set({ [KEYS.focus]: id });
+    if (Number.isInteger(id)) await chrome.storage.local.set({ [KEYS.focus]: id });
     try {
       await chrome.action.openPopup();
     } catch (err) {
-      await chrome.tabs.create({ url: chrome.runtime.getURL(`popup/popup.html#interview-${id}`) });
+      const hash = Number.isInteger(id) ? `#interview-${id}` : '';
+      await chrome.tabs.create({ url: chrome.runtime.getURL(`popup/popup.html${hash}`) });
     }
   }
 

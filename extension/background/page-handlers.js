@@ -108,6 +108,7 @@
       return fail('bad_answer', 'The backend did not send a token.', 'Check that the Backend URL points at Follow-up Assistant.');
     }
     await ns.settings.save({ token: answer.data.token });
+    await chrome.storage.local.remove(ns.badge.KEYS.notified); // a new pairing starts without a burst of reminders
     await ns.badge.refresh();
     return { ok: true, data: { paired: true, backendUrl: url.origin } };
   }
