@@ -188,6 +188,19 @@ def test_self_hosted_site_needs_an_address(paired, options, extension_id):
     expect(sites.get_by_label("Webmail address")).to_be_focused()
 
 
+def test_remove_a_self_hosted_site(paired, options, extension_id, service_worker):
+    # Adding one needs the browser's permission prompt, which a headless browser cannot answer;
+    # a site saved earlier is what the user sees and removes here.
+    service_worker.evaluate("chrome.storage.local.set({sites: ['https://webmail.example.org']})")
+    options.goto(options_url(extension_id))
+    listed = options.get_by_role("list", name="Added sites")
+    expect(listed.get_by_role("listitem")).to_have_text(["https://webmail.example.orgRemove"])
+    listed.get_by_role("button", name="Remove https://webmail.example.org").click()
+    expect(listed).to_have_text("No sites added.")
+    expect(options.locator("#site-message")).to_have_text("Removed https://webmail.example.org.")
+    assert storage(service_worker, "sites") == []
+
+
 def test_keyboard_only_pairing_form(unpaired, options, extension_id):
     options.goto(options_url(extension_id))
     options.keyboard.press("Tab")

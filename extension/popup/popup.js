@@ -146,7 +146,9 @@ async function write(interview, button) {
   const errors = (draft.findings || []).filter((f) => f.severity === 'error');
   if (errors.length) announce(`Read it over before sending: ${errors.map((f) => f.message).join(' ')}`, true);
   else announce('Your draft is open in a new tab. Once it is sent, come back and press Mark sent.');
-  await chrome.tabs.create({ url });
+  // mailto: goes to the user's mail app; a new tab for it would stay behind empty.
+  if (url.startsWith('mailto:')) location.href = url;
+  else await chrome.tabs.create({ url });
 }
 
 async function loadGoal() {
