@@ -220,7 +220,7 @@ class Interviews:
         self.live, self.prefix, self.count = live, prefix, 0
 
     def make(self, state: str, **fields) -> dict:
-        """state: due | overdue | early | move_on. Returns the Interview the backend answered."""
+        """state: due | overdue | early | today | move_on. Returns the Interview the backend answered."""
         from datetime import date, timedelta
 
         from backend.timing.business_days import next_business_day
@@ -236,6 +236,10 @@ class Interviews:
             dates = {"interview_date": (today - timedelta(days=30)).isoformat(),
                      "decision_date": (today - timedelta(days=21)).isoformat()}
         elif state == "early":
+            dates = {"interview_date": (today - timedelta(days=2)).isoformat(),
+                     "decision_date": (today + timedelta(days=10)).isoformat()}
+        elif state == "today":  # interviewed today: the draft is the thank-you note
+            state = "early"
             dates = {"interview_date": today.isoformat(), "decision_date": (today + timedelta(days=10)).isoformat()}
         elif state == "move_on":
             dates = {"interview_date": (today - timedelta(days=60)).isoformat(),

@@ -107,7 +107,7 @@ def test_an_interview_can_be_added_from_the_panel(webmail, paired, backend, scre
     panel.get_by_label("What they said about timing").fill("We will decide within two weeks")
     panel.screenshot(path=str(screenshots / "panel-state-add-form.png"))
     panel.get_by_role("button", name="Save interview").click()
-    expect(panel.locator(".timing .title")).to_have_text(re.compile("^Too early"))
+    expect(panel.locator(".timing .title")).to_have_text("Interview today — send a thank-you note")
     saved = backend.api("GET", f"/api/v1/interviews?email={email}").json["interviews"]
     assert [(i["company"], i["position"], i["timeline_parsed"]) for i in saved] == [("Initech", "Data Analyst", True)]
 
@@ -214,3 +214,31 @@ def test_the_worker_refuses_malformed_and_misdirected_messages(service_worker, p
     answer = service_worker.evaluate(
         "FA.dispatch({type: 'cs-bg-find-interviews', emails: []}, {id: chrome.runtime.id, url: chrome.runtime.getURL('popup/popup.html')})")
     assert answer["error"]["code"] == "forbidden_sender"
+
+
+@GMAIL
+def test_on_interview_day_the_thank_you_note_goes_in_without_a_warning_and_is_no_follow_up(webmail, paired, interviews, screenshots):
+    interview = interviews.make("today")
+    panel = open_for(webmail, interview["interviewer_email"])
+    expect(panel.locator(".timing .title")).to_have_text("Interview today — send a thank-you note")
+    expect(panel.locator(".timing")).to_contain_text("The follow-up comes later. Too early — wait until")
+    panel.screenshot(path=str(screenshots / "panel-state-thank-you.png"))
+    panel.get_by_role("button", name="Insert draft").click()
+    expect(panel.get_by_role("status")).to_have_text(re.compile("inserted. Edit it as you like.$"))
+    expect(panel.locator(".confirm")).to_have_count(0)
+    webmail.send()
+    assert len(webmail.sent()) == 1
+    time.sleep(1)
+    assert interviews.follow_ups(interview["id"]) == [], "a thank-you note is not a follow-up"
+
+
+@GMAIL
+def test_after_a_reply_no_follow_up_is_drafted(webmail, paired, interviews, backend, screenshots):
+    interview = interviews.make("due")
+    replied = backend.api("POST", f"/api/v1/interviews/{interview['id']}/reply",
+                          json={"received_on": interview["decision_date"]})
+    assert replied.status == 200, replied.json
+    panel = open_for(webmail, interview["interviewer_email"])
+    expect(panel.locator(".timing .title")).to_have_text(re.compile(rf"^They replied on {DATE} — no follow-up needed$"))
+    expect(panel.get_by_role("button", name="Insert draft")).to_have_count(0)
+    panel.screenshot(path=str(screenshots / "panel-state-replied.png"))

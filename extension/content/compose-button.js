@@ -7,6 +7,7 @@
 
 (function (ns) {
   const HOST_ATTRIBUTE = 'data-followup-assistant';
+  const FOLLOW_UP_ACTIONS = ['first_follow_up', 'second_follow_up']; // CONTRACT.md Draft.action
   // A small "reply with a check" mark, drawn with DOM calls (no markup strings).
   const ICON_PATHS = ['M4 12h11a5 5 0 0 1 0 10', 'M8 8l-4 4 4 4'];
 
@@ -119,10 +120,12 @@
       }
       const interview = this.state.interview;
       const previous = this.state.inserted;
+      // Only a follow-up counts as one when sent: a thank-you note or a move-on note does not.
+      const counts = FOLLOW_UP_ACTIONS.includes(draft.action);
       // Same window, same interview: keep the key, so a second send is replayed, not counted twice.
       const key = previous && previous.interviewId === interview.id ? previous.key : ns.text.uuid();
-      this.state.inserted = { interviewId: interview.id, company: interview.company, key, sentAt: 0 };
-      return { ok: true, how: body.how, subjectFilled: subject.filled };
+      this.state.inserted = counts ? { interviewId: interview.id, company: interview.company, key, sentAt: 0 } : null;
+      return { ok: true, how: body.how, subjectFilled: subject.filled, counts };
     }
 
     /** The user sent the mail: record the follow-up once (the worker retries with the same key). */

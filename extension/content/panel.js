@@ -271,14 +271,39 @@
       const fields = { interviewId: interview.id, on: ns.dates.today() };
       if (variant) fields.variant = variant;
       const answer = await this.ask(M.CS_BG_GET_DRAFT, fields, () => this.select(interview, variant));
+      if (!answer.ok && answer.error.code === 'nothing_to_draft') return this.showNothingToDraft(interview, answer.error);
       if (!answer.ok) return;
       this.draft = answer.data;
       this.say('');
       this.showDraft(interview, this.draft);
     }
 
+    /** Replied or closed: no follow-up to write; the timing says why. */
+    showNothingToDraft(interview, error) {
+      this.alert.replaceChildren();
+      this.say('');
+      this.clearActions();
+      const timing = ns.timing.describe(interview.schedule, interview);
+      this.timing = timing;
+      this.main.replaceChildren(
+        this.interviewLine(interview),
+        h('div', { class: `timing tone-${timing.tone}`, 'data-state': (interview.schedule || {}).state || '' }, h('div', { class: 'title', text: timing.title }), h('p', { class: 'muted', text: error.message })),
+      );
+    }
+
+    interviewLine(interview) {
+      return h(
+        'p',
+        {},
+        h('span', { class: 'who', text: interviewLabel(interview) }),
+        h('span', { class: 'muted', text: ` · interviewed ${ns.dates.display(interview.interview_date)}${interview.interviewer_name ? ` with ${interview.interviewer_name}` : ''}` }),
+        ' ',
+        h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: () => this.showPicker([]) }),
+      );
+    }
+
     showDraft(interview, draft) {
-      const timing = ns.timing.describe(draft.schedule || interview.schedule, interview);
+      const timing = ns.timing.describe(draft.schedule || interview.schedule, interview, draft.action);
       this.timing = timing;
       const variants = variantsOf(draft);
       const current = draft.variant || (variants[0] && variants[0].id);
@@ -289,14 +314,7 @@
         h('button', { type: 'button', text: 'Check my draft', onclick: () => this.check() }),
       );
       this.main.replaceChildren(
-        h(
-          'p',
-          {},
-          h('span', { class: 'who', text: interviewLabel(interview) }),
-          h('span', { class: 'muted', text: ` · interviewed ${ns.dates.display(interview.interview_date)}${interview.interviewer_name ? ` with ${interview.interviewer_name}` : ''}` }),
-          ' ',
-          h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: () => this.showPicker([]) }),
-        ),
+        this.interviewLine(interview),
         h('div', { class: `timing tone-${timing.tone}`, 'data-state': (draft.schedule || {}).state || '' }, h('div', { class: 'title', text: timing.title }), timing.detail ? h('p', { class: 'muted', text: timing.detail }) : null),
         h('h3', { text: 'Draft' }),
         h('p', { class: 'draft-subject' }, h('span', { class: 'visually-hidden', text: 'Subject: ' }), draft.subject || ''),
@@ -334,7 +352,7 @@
       const result = await this.assistant.insertDraft(this.draft);
       if (result.ok) {
         const subject = result.subjectFilled ? 'Subject and body inserted' : 'Body inserted (your subject was kept)';
-        this.say(`${subject}. Edit it as you like — when you send it, it counts as your follow-up.`);
+        this.say(`${subject}. Edit it as you like${result.counts ? ' — when you send it, it counts as your follow-up' : ''}.`);
       } else {
         this.fail({ code: 'insert_failed', message: result.copied ? "This editor didn't accept the draft, so it was copied: paste it with Ctrl+V (⌘V on a Mac)." : "This editor didn't accept the draft. Select the draft above and copy it instead." });
       }

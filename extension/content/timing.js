@@ -43,8 +43,15 @@
     }),
   };
 
-  /** {title, detail, tone, confirm} for a schedule; detail is the backend's reason. */
-  function describe(schedule, interview) {
+  /**
+   * {title, detail, tone, confirm} for a schedule; detail is the backend's reason. A draft whose
+   * action is the thank-you note (interview day) is timely whatever the follow-up's timing.
+   */
+  function describe(schedule, interview, action) {
+    if (action === 'thank_you') {
+      const later = describe(schedule, interview);
+      return { title: 'Interview today — send a thank-you note', detail: `The follow-up comes later. ${later.title}.`, tone: 'due', confirm: null };
+    }
     const state = schedule && schedule.state;
     const next = (schedule && schedule.next) || {};
     const phrase = PHRASES[state];
