@@ -6,12 +6,14 @@ import pytest
 
 from backend import create_app
 from backend.db import SCHEMA_VERSION, database
-from backend.models import Application, FollowUp, IdempotentRequest, Interview, Profile, Token
+from backend.models import (
+    Application, FollowUp, IdempotentRequest, Interview, Profile, Token, UserTemplate,
+)
 
 from tests.conftest import BASE, TOKEN
 
 V1 = Path(__file__).parent / "fixtures" / "schema_v1.sql"
-TABLES = (Interview, FollowUp, Profile, Token, IdempotentRequest, Application)
+TABLES = (Interview, FollowUp, Profile, Token, IdempotentRequest, Application, UserTemplate)
 
 
 def make_v1_database(path: Path) -> None:
