@@ -84,7 +84,7 @@ def export_data() -> dict:
 def import_data(data, *, replace: bool = False) -> dict:
     """Check every record with the API's validators, then write all of it or nothing."""
     check_envelope(data)
-    with db.database.atomic():
+    with db.database.atomic("IMMEDIATE"):
         existing = sum(model.select().count() for model in (Interview, Application, UserTemplate))
         if existing and not replace:
             raise ImportRefused(

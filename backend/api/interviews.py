@@ -81,7 +81,9 @@ def list_interviews():
 def create_interview():
     on, _ = day_asked()
     interview = Interview()
-    with database.atomic():
+    # IMMEDIATE in every write here: each reads before it writes, and a deferred transaction
+    # fails at once ("database is locked") if another write commits in between.
+    with database.atomic("IMMEDIATE"):
         apply(interview, json_body(FIELDS))
         interview.save()
     return answer(interview, on, 201)
@@ -97,7 +99,7 @@ def get_interview(interview_id):
 def update_interview(interview_id):
     on, _ = day_asked()
     fields = json_body(EDITABLE, partial=True)
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):
         interview = load(interview_id)
         for name in ("company", "position", "interview_date"):
             if name in fields and fields[name] is None:
@@ -110,7 +112,7 @@ def update_interview(interview_id):
 @bp.delete("/<int:interview_id>")
 def delete_interview(interview_id):
     day_asked()
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):
         load(interview_id).delete_instance(recursive=True)
     return "", 204
 
@@ -120,7 +122,7 @@ def delete_interview(interview_id):
 def record_follow_up(interview_id):
     on, _ = day_asked()
     sent_on = json_body({"sent_on": Day(required=True)})["sent_on"]
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):
         interview = load(interview_id)
         sent = records.sent_dates(interview)
         if interview.outcome:
@@ -144,7 +146,7 @@ def record_follow_up(interview_id):
 def record_reply(interview_id):
     on, _ = day_asked()
     received_on = json_body({"received_on": Day(required=True)})["received_on"]
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):
         interview = load(interview_id)
         apply(interview, {"reply_on": received_on})
         interview.save()
@@ -156,7 +158,7 @@ def record_reply(interview_id):
 def close_interview(interview_id):
     on, _ = day_asked()
     outcome = json_body({"outcome": Choice(OUTCOMES, required=True)})["outcome"]
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):
         interview = load(interview_id)
         apply(interview, {"outcome": outcome})
         interview.save()

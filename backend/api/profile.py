@@ -33,7 +33,7 @@ def get_profile():
 def put_profile():
     """Set the fields given; a new holiday calendar reschedules interviews that follow it."""
     fields = json_body(FIELDS, partial=True)
-    with database.atomic():
+    with database.atomic("IMMEDIATE"):
         row = profile()
         calendar_before = records.default_country()
         for name, value in fields.items():
