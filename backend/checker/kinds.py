@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .draft import Draft
-from .scan import WORD, Start, WordIndex, match_starts, required_literals
+from .scan import WORD, Start, WordIndex, match_starts, requirements
 
 DATA = Path(__file__).parent / "data"
 NEGATION = re.compile(r"\b(?:not|never|no|without|nor|hardly)\b|n['’]t\b", re.I)
 NEGATION_REACH = 4  # words: "I'm not weighing other offers", not "not hearing for weeks is rude"
-LAST_WORDS = re.compile(r"(?:\S+\s+){0,%d}\S*\s*$" % (NEGATION_REACH - 1))
+SHORT = 200  # characters (a sentence): a plain regex scan beats looking up words
 MACRO = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -69,27 +69,15 @@ class Pattern:
     def __init__(self, patterns: list[str], macros: dict[str, str] | None = None,
                  case_sensitive: bool = False):
         expanded = [readable(expand(p, macros or {})) for p in patterns]
-        self._compile("|".join(f"(?:{p})" for p in expanded), case_sensitive)
+        self._compile(expanded, case_sensitive)
 
-    def _compile(self, regex: str, case_sensitive: bool) -> None:
+    def _compile(self, patterns: list[str], case_sensitive: bool) -> None:
+        """One regex for all; for each pattern, where it can start and what it needs."""
         flags = 0 if case_sensitive else re.I
-        self.regex = re.compile(regex, flags)
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
         self.case_sensitive = case_sensitive
-        starts = match_starts(regex, flags) if regex else None
-        required = required_literals(regex, flags) if regex else None
-        # Case-insensitive strings are looked for in the lower-cased draft; case-sensitive
-        # ones too, lower-cased: a superset, and the regex then checks the case.
-        self.required = tuple(sorted({r.lower() for r in required or ()}, key=len))
-        self.scan_all = starts is None
-        starts = [_indexable(s) for s in starts or ()]
-        # Whole words are looked up at once; word beginnings and other strings one by one.
-        self.whole_words_lower = frozenset(s.text.lower() for s in starts
-                                           if s.word_start and s.whole_word)
-        others = {s for s in starts if s.word_start and not s.whole_word}
-        # Strings that need not start a word are looked for by their first character only:
-        # "(company", "(date)", "(name)" are all found by looking for "(".
-        others |= {s._replace(text=s.text[0]) for s in starts if not s.word_start}
-        self.other_starts = tuple(sorted(others))
+        self.parts = tuple(_Part(p, flags) for p in patterns)
+        self.scan_all = not self.parts or any(part.starts is None for part in self.parts)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  words: WordIndex | None = None) -> Iterator[re.Match]:
@@ -100,17 +88,21 @@ class Pattern:
         words (the clause before a match) and slow for a whole draft.
         """
         end = len(text) if end is None else end
-        if words is not None and self.required and not any(
-                r in words.hay for r in self.required):
-            return
-        if self.scan_all or words is None:
+        if self.scan_all or words is None or end - start <= SHORT:
             yield from self.regex.finditer(text, start, end)
             return
-        positions = [p for w in words.at.keys() & self.whole_words_lower for p in words.at[w]]
-        for other in self.other_starts:
-            positions += words.positions(other, start, end)
+        positions: list[int] = []
+        contains = words.hay.__contains__
+        for part in self.parts:
+            if part.need is None or any(map(contains, part.need)):
+                positions += part.positions(words, start, end)
+        yield from self._matches_at(text, sorted(positions), start, end)
+
+    def _matches_at(self, text: str, positions: list[int], start: int,
+                    end: int) -> Iterator[re.Match]:
+        """The leftmost non-overlapping matches that start at one of `positions` (sorted)."""
         reached = start
-        for at in sorted(positions):
+        for at in positions:
             if at < reached or at >= end:
                 continue
             match = self.regex.match(text, at, end)
@@ -122,6 +114,38 @@ class Pattern:
                words: WordIndex | None = None) -> re.Match | None:
         """The first match in text[start:end], or None."""
         return next(self.finditer(text, start, end, words), None)
+
+
+class _Part:
+    """One pattern of a Pattern: where its matches can start, and the strings they need."""
+
+    def __init__(self, regex: str, flags: int):
+        starts = match_starts(regex, flags)
+        self.starts = starts
+        # One requirement is checked: the one with the fewest strings (each is a search of the
+        # whole draft) among those of at least three letters (shorter ones are everywhere).
+        # Lower-cased, as `hay` is.
+        needs = [tuple({r.lower() for r in need}) for need in requirements(regex, flags)
+                 if min(map(len, need)) >= 3]
+        self.need = min(needs, key=lambda need: (len(need), -min(map(len, need))), default=None)
+        starts = [_indexable(s) for s in starts or ()]
+        # Whole words are looked up at once; word beginnings and other strings one by one.
+        self.whole_words = frozenset(s.text.lower() for s in starts
+                                     if s.word_start and s.whole_word)
+        others = {s for s in starts if s.word_start and not s.whole_word}
+        # Strings that need not start a word are looked for by their first character only:
+        # "(company", "(date)", "(name)" are all found by looking for "(".
+        others |= {s._replace(text=s.text[0]) for s in starts if not s.word_start}
+        self.others = tuple(sorted(others))
+
+    def positions(self, words: WordIndex, start: int, end: int) -> list[int]:
+        """Where this pattern could match in hay[start:end]."""
+        found: list[int] = []
+        for word in words.keys & self.whole_words:
+            found += words.between(word, start, end)
+        for other in self.others:
+            found += words.positions(other, start, end)
+        return found
 
 
 def _indexable(start: Start) -> Start:
@@ -150,7 +174,23 @@ class Phrases(Pattern):
             node[""] = {}  # the end of a phrase
         # Every phrase starts with a letter: "\b" then "not after an apostrophe" is "not
         # inside a word", and tells the scan to look only where words start.
-        self._compile(r"\b(?<!['’])" + self._regex(trie), case_sensitive=False)
+        self._compile([r"\b(?<!['’])" + self._regex(trie)], case_sensitive=False)
+        # A phrase can only be in a draft that has all its words: its first word is where to
+        # look, and only for the phrases whose other words are there too.
+        self.needs = tuple((frozenset(WORD.findall(p.lower())), WORD.match(p.lower())[0])
+                           for p in phrases)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 words: WordIndex | None = None) -> Iterator[re.Match]:
+        """As Pattern.finditer; with `words`, only the phrases whose words are all there."""
+        end = len(text) if end is None else end
+        if words is None or end - start <= SHORT:
+            yield from super().finditer(text, start, end, words)
+            return
+        have = words.keys
+        firsts = {first for needed, first in self.needs if needed <= have}
+        positions = sorted(p for first in firsts for p in words.between(first, start, end))
+        yield from self._matches_at(text, positions, start, end)
 
     @classmethod
     def _regex(cls, node: dict) -> str:
@@ -196,7 +236,7 @@ class Group:
         for match in self.matcher.finditer(text, words=draft.words):
             start, end = match.span()
             before = draft.clause_before(start)
-            if self.negatable and NEGATION.search(LAST_WORDS.search(before)[0]):
+            if self.negatable and NEGATION.search(" ".join(before.split()[-NEGATION_REACH:])):
                 continue
             if self.unless_before and self.unless_before.search(before):
                 continue

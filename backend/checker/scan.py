@@ -10,7 +10,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from bisect import bisect_left
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 START_LIMIT = 400  # past this many starts, scan the whole text instead
@@ -76,41 +76,35 @@ def match_starts(regex: str, flags: int) -> frozenset[Start] | None:
     return starts(list(sre_parse.parse(regex, flags)))
 
 
-def required_literals(regex: str, flags: int) -> frozenset[str] | None:
-    """Strings one of which is in any text the regex matches (lower-cased), or None if unsure.
+def requirements(regex: str, flags: int) -> tuple[frozenset[str], ...]:
+    """What any text the regex matches holds: for each set, one of its strings (lower-cased).
 
-    A draft holding none of them cannot match, so the pattern is skipped: a substring test is
-    much cheaper than trying a regex, and most drafts hold no "offer", "demand" or "per my".
+    A draft missing one of them cannot match, so the pattern is not tried at all: a substring
+    test is much cheaper than a regex, and most drafts hold no "offer", "demand" or "per my".
     """
     fold = str.lower if flags & re.I else str
 
-    def sequence(items) -> frozenset[str] | None:
-        best, run = None, ""
+    def sequence(items) -> list[frozenset[str]]:
+        needs, run = [], ""
         for op, av in list(items) + [(None, None)]:
             if op is sre.LITERAL:
                 run += fold(chr(av))
                 continue
-            found = frozenset([run]) if run else None
+            if run:
+                needs.append(frozenset([run]))
             run = ""
             if op is sre.SUBPATTERN:
-                found = _telling(found, sequence(av[3]))
+                needs += sequence(av[3])
             elif op is sre.BRANCH:
                 branches = [sequence(b) for b in av[1]]
-                if all(branches):
-                    found = _telling(found, frozenset().union(*branches))
+                if all(branches):  # one string from each branch: the longest-shortest
+                    needs.append(frozenset().union(*(max(b, key=lambda s: min(map(len, s)))
+                                                     for b in branches)))
             elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-                found = _telling(found, sequence(av[2]))
-            best = _telling(best, found)
-        return best
+                needs += sequence(av[2])
+        return needs
 
-    return sequence(sre_parse.parse(regex, flags))
-
-
-def _telling(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more telling of two requirements: the one whose shortest string is longer."""
-    if a is None or b is None:
-        return a or b
-    return a if min(map(len, a)) >= min(map(len, b)) else b
+    return tuple(sequence(sre_parse.parse(regex, flags)))
 
 
 def ends_word(items: list) -> bool:
@@ -140,41 +134,69 @@ def ends_word(items: list) -> bool:
 
 
 class WordIndex:
-    """A text's words (letters and digits), lower-cased: where each one starts.
+    """A text's words (as the regexes' \\w sees them), lower-cased, and where each one starts.
 
     Built once per draft on its body: a view of the draft masks some of the body's characters,
-    so a start found in the body is tried in the view, and fails there if it is masked.
+    so a start found in the body is tried in the view, and fails there if it is masked. Where a
+    word is found is worked out only for the words a pattern asks about.
     """
 
     def __init__(self, text: str):
         self.hay = text.lower()
+        self._at: dict[str, list[int]] = {}
 
     @cached_property
-    def at(self) -> dict[str, list[int]]:
-        """Each word, and where it starts."""
-        at: dict[str, list[int]] = {}
-        for word in WORD.finditer(self.hay):
-            at.setdefault(word[0], []).append(word.start())
-        return at
+    def keys(self) -> frozenset[str]:
+        """Every word of the text."""
+        return frozenset(WORD.findall(self.hay))
 
     @cached_property
     def words(self) -> list[str]:
         """The words, sorted: those starting with a prefix are side by side."""
-        return sorted(self.at)
+        return sorted(self.keys)
+
+    def at(self, word: str) -> list[int]:
+        """Where `word` starts, as a whole word."""
+        found = self._at.get(word)
+        if found is None:
+            hay, found = self.hay, []
+            if word in self.keys:
+                for match in _ending(word).finditer(hay):
+                    at = match.start()
+                    if not at or not (hay[at - 1].isalnum() or hay[at - 1] == "_"):
+                        found.append(at)
+            self._at[word] = found
+        return found
+
+    def between(self, word: str, begin: int, end: int) -> list[int]:
+        """Where `word` starts in hay[begin:end]."""
+        at = self.at(word)
+        if not at or (begin <= at[0] and at[-1] < end):
+            return at
+        return at[bisect_left(at, begin):bisect_left(at, end)]
 
     def positions(self, start: Start, begin: int, end: int) -> list[int]:
         """Where `start` occurs in hay[begin:end], as its flags say."""
         text = start.text.lower()  # the index is lower-case; the regex checks the case
         if start.word_start and start.whole_word:
-            found = self.at.get(text, ())
-        elif start.word_start:
+            return self.between(text, begin, end)
+        if start.word_start:
             i, found = bisect_left(self.words, text), []
             while i < len(self.words) and self.words[i].startswith(text):
-                found += self.at[self.words[i]]
+                found += self.between(self.words[i], begin, end)
                 i += 1
-        else:
-            found, at = [], self.hay.find(text, begin, end)
-            while at >= 0:
-                found.append(at)
-                at = self.hay.find(text, at + 1, end)
-        return [p for p in found if begin <= p < end]
+            return found
+        found, at = [], self.hay.find(text, begin, end)
+        while at >= 0:
+            found.append(at)
+            at = self.hay.find(text, at + 1, end)
+        return found
+
+
+@lru_cache(maxsize=2048)
+def _ending(word: str) -> re.Pattern:
+    """A word that ends there: starting with the word itself, the regex engine finds it fast.
+
+    Compiled once for all drafts (the words patterns start with are a few hundred).
+    """
+    return re.compile(re.escape(word) + r"\b")

@@ -10,7 +10,7 @@ from backend.checker.checks import (add_value, aggressive, desperate, missing_in
 from backend.checker.draft import Draft
 from backend.checker.eval import load
 from backend.checker.kinds import Pattern, Phrases
-from backend.checker.scan import Start, match_starts, required_literals
+from backend.checker.scan import Start, match_starts, requirements
 
 
 def _patterns():
@@ -76,8 +76,11 @@ def test_starts_of_simple_patterns():
 
 
 def test_required_strings():
-    assert required_literals(r"\bI\s+(?:need|want)\s+an\s+answer", re.I) == {"answer"}
-    assert required_literals(r"\w+", re.I) is None
+    assert requirements(r"\bI\s+(?:need|want)\s+an\s+answer", re.I) == (
+        {"i"}, {"need", "want"}, {"an"}, {"answer"})
+    assert requirements(r"\byou\s+(?:never|haven't)\s+(?:replied|called)", re.I) == (
+        {"you"}, {"never", "haven't"}, {"replied", "called"})
+    assert requirements(r"\w+", re.I) == ()
 
 
 def test_phrases_match_whole_words_only():

@@ -15,10 +15,25 @@ PASS = (
     ("Thank you for meeting me today.", Context(action="thank_you", is_follow_up=False)),
 )
 RULE = load("content").data["add_value"]
-VALUE = Pattern([RULE["link"], *RULE["patterns"]])
+VALUE = Pattern(RULE["patterns"])
+LINK = Pattern([RULE["link"]])
+RESOURCE = Pattern([RULE["resources"]])
+DETERMINER = Pattern([RULE["determiner"]])  # "my portfolio", "a short analysis", not a job title
 
 
 def run(draft, context):
     """One whole-draft info when a follow-up names no achievement, resource or link."""
-    if draft.word_count and follows_up(draft, context) and not VALUE.search(draft.prose, words=draft.words):
-        yield Hit(0, 0, RULE["message"], RULE["suggestion"])
+    if not draft.word_count or not follows_up(draft, context):
+        return
+    if VALUE.search(draft.prose, words=draft.words) or _has_link(draft):
+        return
+    for resource in RESOURCE.finditer(draft.prose, words=draft.words):
+        if DETERMINER.search(draft.prose[max(0, resource.start() - 60):resource.start()]):
+            return
+    yield Hit(0, 0, RULE["message"], RULE["suggestion"])
+
+
+def _has_link(draft) -> bool:
+    """A web address: every form the pattern knows has "/" or "www." in it."""
+    hay = draft.words.hay
+    return ("/" in hay or "www." in hay) and LINK.search(draft.prose) is not None
