@@ -1,5 +1,6 @@
 """A live backend in a thread, as the e2e tests run it: a real socket, a real Host header."""
 import threading
+from collections import namedtuple
 from contextlib import contextmanager
 
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -14,17 +15,22 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+Entry = namedtuple("Entry", "method path origin status allow_origin")
+
+
 class RequestLog:
-    """WSGI middleware that records (method, path, Origin, status) of every request served."""
+    """WSGI middleware that records every request served: the server's own access log."""
 
     def __init__(self, app):
         self.app, self.entries, self.lock = app, [], threading.Lock()
 
     def __call__(self, environ, start_response):
         def record(status, headers, *args):
+            allow = dict(headers).get("Access-Control-Allow-Origin")
             with self.lock:
-                self.entries.append((environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
-                                     environ.get("HTTP_ORIGIN"), int(status.split()[0])))
+                self.entries.append(Entry(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
+                                          environ.get("HTTP_ORIGIN"), int(status.split()[0]),
+                                          allow))
             return start_response(status, headers, *args)
 
         return self.app(environ, record)
