@@ -35,9 +35,12 @@ NAME_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ 
 SIGNATURE_LINES = 6   # name, title, company, phone, email, profile link
 SIGNATURE_WIDTH = 100
 QUOTED_SPEECH = re.compile(r'["“][^"“”\n]{1,300}["”]')
-WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Punctuation that separates words for the count; apostrophes and hyphens join them.
+BETWEEN_WORDS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^`{|}~“”—–…\x00"})
+HAS_ALNUM = re.compile(r"[^\W_]").search
 SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"”')\]]|$)|\n")
 CLAUSE_MARK = re.compile(r".*(?:[,;:—–(]|\bbut\b|\band\b)", re.S | re.I)
+HAS_INVISIBLE = re.compile("[\r\u200b\u200c\u200d\ufeff]")
 INVISIBLE = str.maketrans({"\r": " ", "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " "})
 
 
@@ -45,7 +48,8 @@ def _mask(text: str, start: int, end: int) -> str:
     """The text with [start, end) masked, newlines kept so lines still count."""
     if start >= end:
         return text
-    return text[:start] + re.sub(r"[^\n]", MASK, text[start:end]) + text[end:]
+    masked = "\n".join(MASK * len(line) for line in text[start:end].split("\n"))
+    return text[:start] + masked + text[end:]
 
 
 class Draft:
@@ -53,7 +57,7 @@ class Draft:
 
     def __init__(self, body: str):
         self.body = body
-        work = body.translate(INVISIBLE)
+        work = body.translate(INVISIBLE) if HAS_INVISIBLE.search(body) else body
         thread = THREAD_START.search(work)
         self.own_end = thread.start() if thread else len(work)
         work = _mask(work, self.own_end, len(work))
@@ -74,8 +78,13 @@ class Draft:
 
     @cached_property
     def word_count(self) -> int:
-        """How many words the user wrote: the thread and the signature do not count."""
-        return len(WORD.findall(self.prose))
+        """How many words the user wrote: the thread and the signature do not count.
+
+        A word is what stands between spaces and punctuation ("don't" and "follow-up" are one)
+        and holds a letter or a digit.
+        """
+        return sum(1 for token in self.prose.translate(BETWEEN_WORDS).split()
+                   if not token.isalnum() and HAS_ALNUM(token) or token.isalnum())
 
     @cached_property
     def _sentence_ends(self) -> list[int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .draft import Draft
-from .scan import WORD, Start, WordIndex, match_starts, requirements
+from .scan import WORD, Need, Start, WordIndex, match_starts, requirements
 
 DATA = Path(__file__).parent / "data"
 NEGATION = re.compile(r"\b(?:not|never|no|without|nor|hardly)\b|n['’]t\b", re.I)
@@ -93,8 +93,10 @@ class Pattern:
             return
         positions: list[int] = []
         contains = words.hay.__contains__
+        keys = words.keys
         for part in self.parts:
-            if part.need is None or any(map(contains, part.need)):
+            if (all(not keys.isdisjoint(need) for need in part.words_needed)
+                    and all(any(map(contains, need)) for need in part.needs)):
                 positions += part.positions(words, start, end)
         yield from self._matches_at(text, sorted(positions), start, end)
 
@@ -122,12 +124,17 @@ class _Part:
     def __init__(self, regex: str, flags: int):
         starts = match_starts(regex, flags)
         self.starts = starts
-        # One requirement is checked: the one with the fewest strings (each is a search of the
-        # whole draft) among those of at least three letters (shorter ones are everywhere).
-        # Lower-cased, as `hay` is.
-        needs = [tuple({r.lower() for r in need}) for need in requirements(regex, flags)
-                 if min(map(len, need)) >= 3]
-        self.need = min(needs, key=lambda need: (len(need), -min(map(len, need))), default=None)
+        # Checked: every requirement of whole words (looked up in the draft's set of words,
+        # cheap), and of the others (each string a search of the whole draft) those of one or
+        # two strings of three letters or more, or else the one of fewest strings.
+        needs = [frozenset(Need(n.text.lower(), n.whole) for n in need)
+                 for need in requirements(regex, flags)]
+        self.words_needed = tuple(frozenset(n.text for n in need) for need in needs
+                                  if all(n.whole for n in need))
+        texts = sorted((tuple({n.text for n in need}) for need in needs
+                        if not all(n.whole for n in need) and min(len(n.text) for n in need) >= 3),
+                       key=len)
+        self.needs = tuple(need for need in texts if len(need) <= 2)[:4] or tuple(texts[:1])
         starts = [_indexable(s) for s in starts or ()]
         # Whole words are looked up at once; word beginnings and other strings one by one.
         self.whole_words = frozenset(s.text.lower() for s in starts

@@ -10,7 +10,7 @@ from backend.checker.checks import (add_value, aggressive, desperate, missing_in
 from backend.checker.draft import Draft
 from backend.checker.eval import load
 from backend.checker.kinds import Pattern, Phrases
-from backend.checker.scan import Start, match_starts, requirements
+from backend.checker.scan import Need, Start, match_starts, requirements
 
 
 def _patterns():
@@ -75,11 +75,17 @@ def test_starts_of_simple_patterns():
         Start("please", False, True), Start("let", False, False)}
 
 
-def test_required_strings():
+def test_required_strings_and_words():
     assert requirements(r"\bI\s+(?:need|want)\s+an\s+answer", re.I) == (
-        {"i"}, {"need", "want"}, {"an"}, {"answer"})
-    assert requirements(r"\byou\s+(?:never|haven't)\s+(?:replied|called)", re.I) == (
-        {"you"}, {"never", "haven't"}, {"replied", "called"})
+        {Need("i", True)}, {Need("need", True), Need("want", True)}, {Need("an", True)},
+        {Need("answer")})
+    assert requirements(r"\byou\s+(?:never|haven't)\s+(?:replied|called)\b", re.I) == (
+        {Need("you", True)}, {Need("never", True), Need("haven't")},
+        {Need("replied", True), Need("called", True)})
+    # Not whole words: nothing says a word ends, or starts, there.
+    assert requirements(r"ghost(?:ed|ing)", re.I) == ({Need("ghost")}, {Need("ed"), Need("ing")})
+    assert requirements(r"(\s+foo)bar\b", re.I) == ({Need("foo")}, {Need("bar")})
+    assert requirements(r"(?:\s+foo)bar\b", re.I) == ({Need("foobar", True)},)
     assert requirements(r"\w+", re.I) == ()
 
 
