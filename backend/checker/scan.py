@@ -18,6 +18,7 @@ WORD = re.compile(r"\w+")  # as the regexes' \w and \b see a word
 # The usual characters between words, to split on with str.split (much faster than a regex).
 SEPARATORS = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~‘’“”—–…\x00"})
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 SPACE = (sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])
 
 
@@ -120,6 +121,8 @@ def requirements(regex: str, flags: int) -> tuple[frozenset[Need], ...]:
                 needs += sequence(av[2], bounded, [])
             if op is sre.AT:
                 bounded = av in (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
+            elif op in REPEATS and av[0] == 0:  # "(?:already )?": skipped, what came before
+                bounded = bounded and ends_nonword(list(av[2]))
             elif op not in (sre.ASSERT, sre.ASSERT_NOT):
                 bounded = ends_nonword([(op, av)])
             i += 1

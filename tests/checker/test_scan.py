@@ -94,3 +94,10 @@ def test_phrases_match_whole_words_only():
     text = "Any job-related? any job. I’m begging. It won't. We won."
     assert [text[s:e] for s, e in _spans(phrases, text, Draft(text).words)] == [
         "any job", "I’m begging", "won"]
+
+
+def test_a_word_after_an_optional_group_is_still_a_whole_word():
+    needs = requirements(r"\bI(?:\s+already)?\s+emailed\b", re.I)
+    assert {Need("emailed", True)} in needs
+    # …but not when the optional group may end inside a word.
+    assert {Need("emailed", True)} not in requirements(r"\bI(?:\s+re)?emailed\b", re.I)
