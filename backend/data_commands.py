@@ -36,6 +36,9 @@ def import_(settings: dict, file: str | None, replace: bool = False) -> int:
         return fail(f"Cannot read {file}: {error.strerror}.")
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return fail(f"{file} is not a JSON export ({error}).")
+    if server_running(settings):  # a long import would hold the write lock the server needs
+        return fail(f"Follow-up Assistant is running on {settings['HOST']}:{settings['PORT']}; "
+                    "stop it (Ctrl+C) before importing.")
     if replace and Path(settings["DATABASE"]).exists():
         kept = backup.copy_into(settings["DATABASE"], backup.folder(settings["DATABASE"]) /
                                 f"before-import-{time.strftime('%Y%m%d-%H%M%S')}.db")
