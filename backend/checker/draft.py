@@ -4,7 +4,6 @@ Every view has the body's length, with what is set aside replaced by MASK, so an
 any view points at the same character of the body.
 """
 import re
-from bisect import bisect_right
 from functools import cached_property
 
 from .scan import WordIndex
@@ -34,14 +33,17 @@ POSTSCRIPT = re.compile(r"[ \t]*P\.?S\b", re.I)
 NAME_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*")
 SIGNATURE_LINES = 6   # name, title, company, phone, email, profile link
 SIGNATURE_WIDTH = 100
+CLOSING_REACH = 20    # lines from the end: a signature, then maybe a P.S. of a few lines
 QUOTED_SPEECH = re.compile(r'["“][^"“”\n]{1,300}["”]')
-# Punctuation that separates words for the count; apostrophes and hyphens join them.
-BETWEEN_WORDS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^`{|}~“”—–…\x00"})
-HAS_ALNUM = re.compile(r"[^\W_]").search
+# What separates words for the count; apostrophes and hyphens join them ("don't", "follow-up").
+BETWEEN_WORDS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^`{|}~“”—–…•·\x00"})
+SENTENCE_REACH = 400  # characters: a sentence longer than this is cut for the checks
 SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"”')\]]|$)|\n")
 CLAUSE_MARK = re.compile(r".*(?:[,;:—–(]|\bbut\b|\band\b)", re.S | re.I)
-HAS_INVISIBLE = re.compile("[\r\u200b\u200c\u200d\ufeff]")
-INVISIBLE = str.maketrans({"\r": " ", "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " "})
+INVISIBLE_CHARS = ("\r", "\u200b", "\u200c", "\u200d", "\ufeff")
+INVISIBLE = str.maketrans({char: " " for char in INVISIBLE_CHARS})
+# Every thread marker above holds one of these (lower-cased).
+THREAD_WORDS = ("wrote:", "original", "forwarded", "from:")
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -57,18 +59,25 @@ class Draft:
 
     def __init__(self, body: str):
         self.body = body
-        work = body.translate(INVISIBLE) if HAS_INVISIBLE.search(body) else body
-        thread = THREAD_START.search(work)
+        # Each search below runs only when a plain substring test says it may find something:
+        # most drafts have no thread, no quoted line, no quotes.
+        work = body.translate(INVISIBLE) if any(map(body.__contains__, INVISIBLE_CHARS)) \
+            else body
+        lower = work.lower()
+        thread = (THREAD_START.search(work)
+                  if any(map(lower.__contains__, THREAD_WORDS)) else None)
         self.own_end = thread.start() if thread else len(work)
         work = _mask(work, self.own_end, len(work))
-        for line in QUOTED_LINE.finditer(work, 0, self.own_end):
-            work = _mask(work, line.start(), line.end())
+        if ">" in work:
+            for line in QUOTED_LINE.finditer(work, 0, self.own_end):
+                work = _mask(work, line.start(), line.end())
         self.mine = work
         self.signature = _signature(work, self.own_end)
         self.prose = _mask(work, *self.signature)
         text = self.prose
-        for quote in QUOTED_SPEECH.finditer(text):
-            text = _mask(text, quote.start(), quote.end())
+        if '"' in text or "“" in text:
+            for quote in QUOTED_SPEECH.finditer(text):
+                text = _mask(text, quote.start(), quote.end())
         self.text = text
 
     @cached_property
@@ -83,21 +92,16 @@ class Draft:
         A word is what stands between spaces and punctuation ("don't" and "follow-up" are one)
         and holds a letter or a digit.
         """
-        return sum(1 for token in self.prose.translate(BETWEEN_WORDS).split()
-                   if not token.isalnum() and HAS_ALNUM(token) or token.isalnum())
-
-    @cached_property
-    def _sentence_ends(self) -> list[int]:
-        return [m.end() for m in SENTENCE_END.finditer(self.text)]
+        return len(self.prose.translate(BETWEEN_WORDS).split())
 
     def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The span of the sentence (or line) holding [start, end)."""
-        ends = self._sentence_ends
-        i = bisect_right(ends, start)
-        first = ends[i - 1] if i else 0
-        j = bisect_right(ends, end if end is not None else start)
-        last = ends[j] if j < len(ends) else len(self.text)
-        return first, last
+        text = self.text
+        first = max(0, start - SENTENCE_REACH)
+        for boundary in SENTENCE_END.finditer(text, first, start):
+            first = boundary.end()
+        after = SENTENCE_END.search(text, start if end is None else end)
+        return first, after.end() if after else len(text)
 
     def clause_before(self, start: int, width: int = 40) -> str:
         """The few words before `start` in its sentence, from the last clause mark on."""
@@ -110,14 +114,22 @@ class Draft:
 def _signature(text: str, end: int) -> tuple[int, int]:
     """The signature's span: after "-- ", after a closing line, or a trailing name block."""
     delimiter = None
-    for delimiter in SIG_DELIMITER.finditer(text, 0, end):
-        pass
+    if "--" in text[:end]:
+        for delimiter in SIG_DELIMITER.finditer(text, 0, end):
+            pass
     if delimiter:
         return delimiter.start(), end
-    for closing in reversed(list(CLOSING.finditer(text, 0, end))):
-        stop = _signature_end(text, closing.end(), end)
-        if stop is not None:
-            return closing.end(), stop
+    # A closing is one of the last lines: walk up from the end, the last closing first.
+    line_end = end
+    for _ in range(CLOSING_REACH):
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if CLOSING.match(text, line_start, line_end):
+            stop = _signature_end(text, line_end, end)
+            if stop is not None:
+                return line_end, stop
+        if not line_start:
+            break
+        line_end = line_start - 1
     return _name_block(text, end), end
 
 
