@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from .draft import Draft
+from .draft import MASK, Draft
 from .scan import WORD, Need, Start, WordIndex, match_starts, requirements
 
 DATA = Path(__file__).parent / "data"
@@ -163,6 +163,9 @@ def _indexable(start: Start) -> Start:
     return start
 
 
+TAIL_CHARS = ("'", "’", "-")  # after a phrase, these say the word goes on (Phrases.TAIL)
+
+
 class Phrases(Pattern):
     """Literal phrases matched as whole words, whatever the case and the whitespace between.
 
@@ -186,6 +189,21 @@ class Phrases(Pattern):
         # look, and only for the phrases whose other words are there too.
         self.needs = tuple((frozenset(WORD.findall(p.lower())), WORD.match(p.lower())[0])
                            for p in phrases)
+        self.single_words = frozenset(p.lower() for p in phrases if WORD.fullmatch(p.lower()))
+
+    def present(self, text: str, words: WordIndex) -> bool:
+        """Whether a phrase is in `text` (a view of the draft `words` indexes).
+
+        One-word phrases are looked up first, without a regex: most drafts say "thank" or
+        "interested" in so many words.
+        """
+        for word in self.single_words & words.keys:
+            for at in words.at(word):
+                after = text[at + len(word):at + len(word) + 1]
+                before = text[at - 1:at] if at else ""
+                if text[at] != MASK and after not in TAIL_CHARS and before not in TAIL_CHARS[:2]:
+                    return True
+        return self.search(text, words=words) is not None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
                  words: WordIndex | None = None) -> Iterator[re.Match]:

@@ -101,3 +101,15 @@ def test_a_word_after_an_optional_group_is_still_a_whole_word():
     assert {Need("emailed", True)} in needs
     # …but not when the optional group may end inside a word.
     assert {Need("emailed", True)} not in requirements(r"\bI(?:\s+re)?emailed\b", re.I)
+
+
+def test_phrase_presence_by_word_lookup_agrees_with_the_regex():
+    present = [missing_interest.PRESENT, missing_question.PRESENT, missing_thanks.PRESENT]
+    bodies = [e.body for e in load()] + [
+        "'thanks", "thank-you note", "Thanks!", '"thank you" they said', "no thx", "THANK YOU"]
+    for body in bodies:
+        draft = Draft(body)
+        for phrases in present:
+            for view in (draft.prose, draft.text):
+                assert phrases.present(view, draft.words) == (
+                    phrases.regex.search(view) is not None), body

@@ -23,5 +23,5 @@ def run(draft, context):
     """One whole-draft warning when a follow-up or thank-you says no word of interest."""
     if context.action == "move_on" or not draft.word_count:
         return
-    if not PRESENT.search(draft.prose, words=draft.words):
+    if not PRESENT.present(draft.prose, draft.words):
         yield Hit(0, 0, RULE["message"], RULE["suggestion"])

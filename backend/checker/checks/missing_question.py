@@ -25,5 +25,5 @@ def run(draft, context):
     """One whole-draft warning when a follow-up has no question mark and no request."""
     if not draft.word_count or not follows_up(draft, context):
         return
-    if "?" not in draft.prose and not PRESENT.search(draft.prose, words=draft.words):
+    if "?" not in draft.prose and not PRESENT.present(draft.prose, draft.words):
         yield Hit(0, 0, RULE["message"], RULE["suggestion"])

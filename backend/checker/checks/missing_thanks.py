@@ -22,5 +22,5 @@ PRESENT = Phrases(RULE["present"])
 
 def run(draft, context):
     """One whole-draft warning when no word of thanks is found in the user's own words."""
-    if draft.word_count and not PRESENT.search(draft.prose, words=draft.words):
+    if draft.word_count and not PRESENT.present(draft.prose, draft.words):
         yield Hit(0, 0, RULE["message"], RULE["suggestion"])
