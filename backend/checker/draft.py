@@ -6,7 +6,7 @@ any view points at the same character of the body.
 import re
 from functools import cached_property
 
-from .scan import WordIndex
+from .words import WordIndex
 
 MASK = "\x00"  # neither a word character nor a space: no phrase or word matches across it
 

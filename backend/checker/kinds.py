@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .draft import MASK, Draft
-from .scan import WORD, Need, Start, WordIndex, match_starts, requirements
+from .scan import Part
+from .words import WORD, WordIndex
 
 DATA = Path(__file__).parent / "data"
 NEGATION = re.compile(r"\b(?:not|never|no|without|nor|hardly)\b|n['’]t\b", re.I)
@@ -76,7 +77,7 @@ class Pattern:
         flags = 0 if case_sensitive else re.I
         self.regex = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
         self.case_sensitive = case_sensitive
-        self.parts = tuple(_Part(p, flags) for p in patterns)
+        self.parts = tuple(Part(p, flags) for p in patterns)
         self.scan_all = not self.parts or any(part.starts is None for part in self.parts)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
@@ -116,51 +117,6 @@ class Pattern:
                words: WordIndex | None = None) -> re.Match | None:
         """The first match in text[start:end], or None."""
         return next(self.finditer(text, start, end, words), None)
-
-
-class _Part:
-    """One pattern of a Pattern: where its matches can start, and the strings they need."""
-
-    def __init__(self, regex: str, flags: int):
-        starts = match_starts(regex, flags)
-        self.starts = starts
-        # Checked: every requirement of whole words (looked up in the draft's set of words,
-        # cheap), and of the others (each string a search of the whole draft) those of one or
-        # two strings of three letters or more, or else the one of fewest strings.
-        needs = [frozenset(Need(n.text.lower(), n.whole) for n in need)
-                 for need in requirements(regex, flags)]
-        self.words_needed = tuple(frozenset(n.text for n in need) for need in needs
-                                  if all(n.whole for n in need))
-        texts = sorted((tuple({n.text for n in need}) for need in needs
-                        if not all(n.whole for n in need) and min(len(n.text) for n in need) >= 3),
-                       key=len)
-        self.needs = tuple(need for need in texts if len(need) <= 2)[:4] or tuple(texts[:1])
-        starts = [_indexable(s) for s in starts or ()]
-        # Whole words are looked up at once; word beginnings and other strings one by one.
-        self.whole_words = frozenset(s.text.lower() for s in starts
-                                     if s.word_start and s.whole_word)
-        others = {s for s in starts if s.word_start and not s.whole_word}
-        # Strings that need not start a word are looked for by their first character only:
-        # "(company", "(date)", "(name)" are all found by looking for "(".
-        others |= {s._replace(text=s.text[0]) for s in starts if not s.word_start}
-        self.others = tuple(sorted(others))
-
-    def positions(self, words: WordIndex, start: int, end: int) -> list[int]:
-        """Where this pattern could match in hay[start:end]."""
-        found: list[int] = []
-        for word in words.keys & self.whole_words:
-            found += words.between(word, start, end)
-        for other in self.others:
-            found += words.positions(other, start, end)
-        return found
-
-
-def _indexable(start: Start) -> Start:
-    """A start as the word index can find it: "won't" is the word "won", then more."""
-    word = WORD.match(start.text)
-    if start.word_start and word and word.end() < len(start.text):
-        return Start(start.text[:word.end()], word_start=True, whole_word=True)
-    return start
 
 
 TAIL_CHARS = ("'", "’", "-")  # after a phrase, these say the word goes on (Phrases.TAIL)

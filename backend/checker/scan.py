@@ -4,19 +4,17 @@ Python's regex engine tries a pattern at each position of the text; over a thous
 and a few hundred patterns that is most of the checker's time. Most patterns start with a word
 ("I", "if", "per", "another"), so `match_starts` reads, from the parsed regex, the strings every
 match starts with, and whether they start (and end) a word. `WordIndex` lists a draft's words
-once; a pattern is then tried only where one of its starts is.
+once (words.py); a pattern is then tried only where one of its starts is, and only in drafts
+that hold the words it `requirements` says every match holds.
 """
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from bisect import bisect_left
-from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from .words import WORD, WordIndex
+
 START_LIMIT = 400  # past this many starts, scan the whole text instead
-WORD = re.compile(r"\w+")  # as the regexes' \w and \b see a word
-# The usual characters between words, to split on with str.split (much faster than a regex).
-SEPARATORS = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~‘’“”—–…\x00"})
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 SPACE = (sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])
@@ -178,74 +176,46 @@ def ends_word(items: list) -> bool:
     return False
 
 
-class WordIndex:
-    """A text's words (as the regexes' \\w sees them), lower-cased, and where each one starts.
+class Part:
+    """One pattern of a Pattern: where its matches can start, and the strings they need."""
 
-    Built once per draft on its body: a view of the draft masks some of the body's characters,
-    so a start found in the body is tried in the view, and fails there if it is masked. Where a
-    word is found is worked out only for the words a pattern asks about.
-    """
+    def __init__(self, regex: str, flags: int):
+        starts = match_starts(regex, flags)
+        self.starts = starts
+        # Checked: every requirement of whole words (looked up in the draft's set of words,
+        # cheap), and of the others (each string a search of the whole draft) those of one or
+        # two strings of three letters or more, or else the one of fewest strings.
+        needs = [frozenset(Need(n.text.lower(), n.whole) for n in need)
+                 for need in requirements(regex, flags)]
+        self.words_needed = tuple(frozenset(n.text for n in need) for need in needs
+                                  if all(n.whole for n in need))
+        texts = sorted((tuple({n.text for n in need}) for need in needs
+                        if not all(n.whole for n in need) and min(len(n.text) for n in need) >= 3),
+                       key=len)
+        self.needs = tuple(need for need in texts if len(need) <= 2)[:4] or tuple(texts[:1])
+        starts = [indexable(s) for s in starts or ()]
+        # Whole words are looked up at once; word beginnings and other strings one by one.
+        self.whole_words = frozenset(s.text.lower() for s in starts
+                                     if s.word_start and s.whole_word)
+        others = {s for s in starts if s.word_start and not s.whole_word}
+        # Strings that need not start a word are looked for by their first character only:
+        # "(company", "(date)", "(name)" are all found by looking for "(".
+        others |= {s._replace(text=s.text[0]) for s in starts if not s.word_start}
+        self.others = tuple(sorted(others))
 
-    def __init__(self, text: str):
-        self.hay = text.lower()
-        self._at: dict[str, list[int]] = {}
-
-    @cached_property
-    def keys(self) -> frozenset[str]:
-        """Every word of the text, as \\w+ finds them, but split by str methods (faster)."""
-        tokens = set(self.hay.translate(SEPARATORS).split())
-        odd = {token for token in tokens if not token.isalnum()}
-        if odd:  # "_", an emoji, a mark: let the regex split these few
-            tokens = (tokens - odd).union(*(WORD.findall(token) for token in odd))
-        return frozenset(tokens)
-
-    @cached_property
-    def words(self) -> list[str]:
-        """The words, sorted: those starting with a prefix are side by side."""
-        return sorted(self.keys)
-
-    def at(self, word: str) -> list[int]:
-        """Where `word` starts, as a whole word."""
-        found = self._at.get(word)
-        if found is None:
-            hay, found = self.hay, []
-            if word in self.keys:
-                for match in _ending(word).finditer(hay):
-                    at = match.start()
-                    if not at or not (hay[at - 1].isalnum() or hay[at - 1] == "_"):
-                        found.append(at)
-            self._at[word] = found
-        return found
-
-    def between(self, word: str, begin: int, end: int) -> list[int]:
-        """Where `word` starts in hay[begin:end]."""
-        at = self.at(word)
-        if not at or (begin <= at[0] and at[-1] < end):
-            return at
-        return at[bisect_left(at, begin):bisect_left(at, end)]
-
-    def positions(self, start: Start, begin: int, end: int) -> list[int]:
-        """Where `start` occurs in hay[begin:end], as its flags say."""
-        text = start.text.lower()  # the index is lower-case; the regex checks the case
-        if start.word_start and start.whole_word:
-            return self.between(text, begin, end)
-        if start.word_start:
-            i, found = bisect_left(self.words, text), []
-            while i < len(self.words) and self.words[i].startswith(text):
-                found += self.between(self.words[i], begin, end)
-                i += 1
-            return found
-        found, at = [], self.hay.find(text, begin, end)
-        while at >= 0:
-            found.append(at)
-            at = self.hay.find(text, at + 1, end)
+    def positions(self, words: WordIndex, start: int, end: int) -> list[int]:
+        """Where this pattern could match in hay[start:end]."""
+        found: list[int] = []
+        for word in words.keys & self.whole_words:
+            found += words.between(word, start, end)
+        for other in self.others:
+            found += words.positions(other, start, end)
         return found
 
 
-@lru_cache(maxsize=2048)
-def _ending(word: str) -> re.Pattern:
-    """A word that ends there: starting with the word itself, the regex engine finds it fast.
-
-    Compiled once for all drafts (the words patterns start with are a few hundred).
-    """
-    return re.compile(re.escape(word) + r"\b")
+def indexable(start: Start) -> Start:
+    """A start as the word index can find it: "won't" is the word "won", then more."""
+    word = WORD.match(start.text)
+    if start.word_start and word and word.end() < len(start.text):
+        return Start(start.text[:word.end()], word_start=True, whole_word=True)
+    return start

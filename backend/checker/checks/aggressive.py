@@ -1,6 +1,5 @@
 """aggressive: demands, blame, "per my last email", shouting in capitals, "!!!" and "??"."""
-import re
-
+from ..capitals import shouting
 from ..kinds import Hit, Pattern, load
 from . import placeholder
 
@@ -29,45 +28,15 @@ PASS = (
     "> Why haven't you responded???\nThank you for the update.",
 )
 BOOK = load("aggressive")
-SHOUT = BOOK.data["shouting"]
-ACRONYMS = frozenset(SHOUT["acronyms"])
-# Words in a run are apart by spaces or commas: "CPR/BLS" and "R&D" are acronyms, not a run.
-CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[ \t,;:-]+[A-Z][A-Z'’]*\b)*")
-CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
-TWO_CAPITALS = re.compile(r"[A-Z]{2}")
-MARKS = Pattern([BOOK.data["punctuation"]["pattern"]], case_sensitive=True)
+MARKS = BOOK.data["punctuation"]
+RUN_OF_MARKS = Pattern([MARKS["pattern"]], case_sensitive=True)
 
 
 def run(draft, context):
     """Demands, blame and stock phrases, then shouting and runs of marks."""
     yield from BOOK.hits(draft)
-    yield from _shouting(draft, context)
-    marks = BOOK.data["punctuation"]
-    for run in MARKS.finditer(draft.text, words=draft.words):
-        if "?" in run[0] or len(run[0]) >= 3:
-            yield Hit(run.start(), run.end(), marks["message"], marks["suggestion"])
-
-
-def _shouting(draft, context):
-    """Runs of capitalised words that are not acronyms, names or a template's blank."""
-    if not TWO_CAPITALS.search(draft.text):  # most drafts: no word in capitals at all
-        return
-    names = {w.upper() for name in context.names for w in re.findall(r"[\w'’]+", name)}
-    blanks = None
-    for run in CAPS_RUN.finditer(draft.text):
-        loud = [w for w in CAPS_WORD.finditer(run[0])
-                if len(w[0]) > 1 and w[0] not in ACRONYMS and w[0] not in names]
-        if not _shouts([len(w[0]) for w in loud]):
-            continue
-        # A blank left in ("INSERT COMPANY NAME", "XX,XXX") is the placeholder rule's.
-        blanks = blanks or [(h.start, h.end) for h in placeholder.BOOK.hits(draft)]
-        if not any(s < run.end() and run.start() < e for s, e in blanks):
-            start = run.start() + loud[0].start()
-            yield Hit(start, run.start() + loud[-1].end(), SHOUT["message"], SHOUT["suggestion"])
-
-
-def _shouts(lengths: list[int]) -> bool:
-    """Shouting: one long word, two words one of them not acronym-short, or three words."""
-    longest = max(lengths, default=0)
-    return (longest >= SHOUT["min_long_word"] or len(lengths) >= SHOUT["min_run"]
-            or (len(lengths) >= SHOUT["min_loud_words"] and longest > SHOUT["acronym_length"]))
+    yield from shouting(draft.text, context.names,
+                        lambda: [(h.start, h.end) for h in placeholder.BOOK.hits(draft)])
+    for marks in RUN_OF_MARKS.finditer(draft.text, words=draft.words):
+        if "?" in marks[0] or len(marks[0]) >= 3:  # "!!" is glee; "??", "?!" and "!!!" are not
+            yield Hit(marks.start(), marks.end(), MARKS["message"], MARKS["suggestion"])

@@ -1,0 +1,42 @@
+"""Words in capitals: shouting, unless they are acronyms or the interview's own names."""
+import re
+
+from .kinds import Hit, load
+
+SHOUT = load("aggressive").data["shouting"]
+ACRONYMS = frozenset(SHOUT["acronyms"])
+# Words in a run are apart by spaces or commas: "CPR/BLS" and "R&D" are acronyms, not a run.
+CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[ \t,;:-]+[A-Z][A-Z'’]*\b)*")
+CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
+TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+NAME_WORD = re.compile(r"[\w'’]+")
+
+
+def shouting(text: str, names: tuple[str, ...], blanks) -> list[Hit]:
+    """Runs of capitalised words that are not acronyms, `names`, or a template's blank.
+
+    `blanks()` gives the spans of blanks left in ("INSERT COMPANY NAME"): the placeholder
+    rule reports those; it is called only when a run shouts.
+    """
+    if not TWO_CAPITALS.search(text):  # most drafts: no word in capitals at all
+        return []
+    names_upper = {word.upper() for name in names for word in NAME_WORD.findall(name)}
+    found, spans = [], None
+    for run in CAPS_RUN.finditer(text):
+        loud = [w for w in CAPS_WORD.finditer(run[0])
+                if len(w[0]) > 1 and w[0] not in ACRONYMS and w[0] not in names_upper]
+        if not _shouts([len(w[0]) for w in loud]):
+            continue
+        spans = blanks() if spans is None else spans
+        if not any(s < run.end() and run.start() < e for s, e in spans):
+            start = run.start() + loud[0].start()
+            found.append(Hit(start, run.start() + loud[-1].end(), SHOUT["message"],
+                             SHOUT["suggestion"]))
+    return found
+
+
+def _shouts(lengths: list[int]) -> bool:
+    """Shouting: one long word, two words one of them not acronym-short, or three words."""
+    longest = max(lengths, default=0)
+    return (longest >= SHOUT["min_long_word"] or len(lengths) >= SHOUT["min_run"]
+            or (len(lengths) >= SHOUT["min_loud_words"] and longest > SHOUT["acronym_length"]))
