@@ -208,7 +208,7 @@ def test_check_finds_offsets_that_match_the_text(api, add_interview):
 
 
 def test_drafts_for_interviews_full_of_hostile_text(api):
-    drafted = 0
+    drafted, created_count = 0, 0
     for value in STRINGS:
         fields = {**GOOD}
         for field in ("company", "position", "interviewer_name", "timeline", "notes"):
@@ -219,6 +219,7 @@ def test_drafts_for_interviews_full_of_hostile_text(api):
         created = api.post("/api/v1/interviews", json=fields)
         if created.status_code != 201:
             continue
+        created_count += 1
         for asked in ({}, {"template": "thank_you"}, {"template": value}, {"variant": value},
                       {"on": value}):
             response = api.post("/api/v1/drafts", json={"interview_id": created.json["id"],
@@ -227,8 +228,10 @@ def test_drafts_for_interviews_full_of_hostile_text(api):
             if response.status_code == 200:
                 drafted += 1
             else:
+                # Only the hostile template, style or day may be refused: ours always draft.
+                assert value in asked.values(), (value, asked, response.json)
                 assert response.json["error"]["message"], (value, asked)
-    assert drafted > 500
+    assert created_count > len(STRINGS) / 2 and drafted >= 2 * created_count
 
 
 @pytest.mark.parametrize("part", ["subject", "body"])
