@@ -1,4 +1,4 @@
-"""Kill the real server (`python -m backend`) with SIGKILL in the middle of writes, again and again.
+"""Kill the real server (`python -m backend`) with SIGKILL in the middle of writes, again.
 
 Each round: start the server, check everything answered with success in earlier rounds is
 there, retry every write whose answer was lost (same Idempotency-Key), write from several

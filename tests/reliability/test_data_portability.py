@@ -34,11 +34,13 @@ def fill(app) -> None:
     """A database with every field of every table set, through the API as the user would."""
     api = Checked(app)
     full = api.post("/api/v1/interviews", json={
-        "company": "Ærøskøbing Værft — “Ship & Co” 株式会社", "position": "Lead 🧑‍💻 Engineer",
+        "company": "Ærøskøbing Værft — “Ship & Co” 株式会社",
+        "position": "Lead 🧑‍💻 Engineer",
         "interview_date": "2026-03-03", "interviewer_name": "Dr. Zoë O'Brien-Łukasz",
         "interviewer_email": "zoe@example.com", "timeline": "within 10 business days",
         "decision_date": "2026-03-20", "country": "GB",
-        "notes": "value: I rebuilt their ETL.\narticle: https://example.com/a?b=1&c=2\n\tTabbed\r\n"
+        "notes": "value: I rebuilt their ETL.\narticle: https://example.com/a?b=1&c=2\n"
+                 "\tTabbed\r\n"
                  "RTL \u202eevil\u202c and ZWJ 👨‍👩‍👧‍👦"}).json
     api.post(f"/api/v1/interviews/{full['id']}/follow-ups", json={"sent_on": "2026-03-23"})
     api.post(f"/api/v1/interviews/{full['id']}/follow-ups", json={"sent_on": "2026-03-30"})
@@ -130,8 +132,10 @@ def test_a_bad_record_anywhere_imports_nothing(full_app, make_app):
 
 
 @pytest.mark.parametrize("change, words", [
-    (lambda d: d["interviews"][2].update(company=""), r"interviews\[2\]\.company: must not be empty"),
-    (lambda d: d["interviews"][0].update(notes="x" * 5001), r"interviews\[0\]\.notes: is too long"),
+    (lambda d: d["interviews"][2].update(company=""),
+     r"interviews\[2\]\.company: must not be empty"),
+    (lambda d: d["interviews"][0].update(notes="x" * 5001),
+     r"interviews\[0\]\.notes: is too long"),
     (lambda d: d["interviews"][1].update(interviewer_email="nope"), "not an e-mail address"),
     (lambda d: d["interviews"][0]["follow_ups"].append({"sent_on": "2026-04-06"}),
      "at most 2"),

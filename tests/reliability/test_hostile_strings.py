@@ -73,7 +73,8 @@ def report():
 def test_the_catalogue_is_big_and_hostile():
     assert len(CATALOGUE["strings"]) >= 500
     assert len(set(CATALOGUE["strings"])) == len(CATALOGUE["strings"])
-    for needle in ("\u202e", "\ud800", "\x00", "\u200d", "x" * 10_000, "👨‍👩‍👧‍👦"):
+    for needle in ("\u202e", "\ud800", "\x00", "\u200d", "x" * 10_000,
+                   "👨‍👩‍👧‍👦"):
         assert any(needle in s for s in STRINGS), repr(needle)
 
 

@@ -127,7 +127,8 @@ async function attempt(name, url, options) {{
 }}
 window.results = Promise.all([
   attempt("health", backend + "/api/v1/health"),
-  attempt("list", backend + "/api/v1/interviews", {{headers: {{Authorization: "Bearer {token}"}}}}),
+  attempt("list", backend + "/api/v1/interviews",
+          {{headers: {{Authorization: "Bearer {token}"}}}}),
   attempt("create", backend + "/api/v1/interviews", {{method: "POST",
     headers: {{"Content-Type": "application/json", Authorization: "Bearer {token}"}},
     body: JSON.stringify({{company: "Fetch", position: "PM", interview_date: "2026-03-02"}})}}),
