@@ -25,6 +25,7 @@ PASS = (
     'You said "we need an answer by Friday" about the budget, which makes sense.',
     "I wanted to let you know that I've accepted another offer. Thank you for your time.",
     "If I don't hear back by Friday, I'll check in again next week.",
+    "Could you please confirm by tomorrow whether the 10 AM slot still works?",
 )
 BOOK = load("ultimatum")
 
