@@ -75,7 +75,7 @@ def check(body: str, context: Context | None = None, subject: str | None = None)
     heading = Draft(subject) if subject and subject.strip() else None
     found: list[Finding] = []
     for rule in REGISTRY:
-        found += _keep_apart(rule, body, rule.function(draft, context))
+        found += _findings(rule, body, rule.function(draft, context))
         if heading is not None and rule.subject:
             found += [Finding(rule.id, rule.severity, SUBJECT_PREFIX + hit.message, 0, 0, "",
                               hit.suggestion) for hit in _apart(rule.function(heading, context))]
@@ -93,7 +93,7 @@ def _apart(hits: Iterable[Hit]) -> list[Hit]:
     return kept
 
 
-def _keep_apart(rule: Check, body: str, hits: Iterable[Hit]) -> list[Finding]:
+def _findings(rule: Check, body: str, hits: Iterable[Hit]) -> list[Finding]:
     """The rule's hits as findings over the body."""
     return [Finding(rule.id, rule.severity, h.message, h.start, h.end, body[h.start:h.end],
                     h.suggestion) for h in _apart(hits)]
