@@ -5,6 +5,7 @@ from .kinds import Hit, load
 
 SHOUT = load("aggressive").data["shouting"]
 ACRONYMS = frozenset(SHOUT["acronyms"])
+EMPHATIC = frozenset(SHOUT["emphatic"])
 # Words in a run are apart by spaces or commas: "CPR/BLS" and "R&D" are acronyms, not a run.
 CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[ \t,;:-]+[A-Z][A-Z'’]*\b)*")
 CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
@@ -25,7 +26,7 @@ def shouting(text: str, names: tuple[str, ...], blanks) -> list[Hit]:
     for run in CAPS_RUN.finditer(text):
         loud = [w for w in CAPS_WORD.finditer(run[0])
                 if len(w[0]) > 1 and w[0] not in ACRONYMS and w[0] not in names_upper]
-        if not _shouts([len(w[0]) for w in loud]):
+        if not _shouts([w[0] for w in loud]):
             continue
         spans = blanks() if spans is None else spans
         if not any(s < run.end() and run.start() < e for s, e in spans):
@@ -35,8 +36,10 @@ def shouting(text: str, names: tuple[str, ...], blanks) -> list[Hit]:
     return found
 
 
-def _shouts(lengths: list[int]) -> bool:
-    """Shouting: one long word, two words one of them not acronym-short, or three words."""
-    longest = max(lengths, default=0)
-    return (longest >= SHOUT["min_long_word"] or len(lengths) >= SHOUT["min_run"]
-            or (len(lengths) >= SHOUT["min_loud_words"] and longest > SHOUT["acronym_length"]))
+def _shouts(words: list[str]) -> bool:
+    """Shouting: one stressed word, two words one not acronym-short, or three words."""
+    if len(words) == 1:
+        return words[0] in EMPHATIC
+    longest = max(map(len, words), default=0)
+    return len(words) >= SHOUT["min_run"] or (
+        len(words) >= SHOUT["min_loud_words"] and longest > SHOUT["acronym_length"])

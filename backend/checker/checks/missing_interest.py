@@ -1,6 +1,6 @@
 """missing_interest: the draft does not restate interest in the role (data/content.toml)."""
 from ..context import Context
-from ..kinds import Hit, Phrases, load
+from ..kinds import Hit, Pattern, Phrases, load
 
 SEVERITY = "warning"
 WHY = ("The seed: \"Express my continued interest in the position\" — a follow-up is there to show "
@@ -17,11 +17,13 @@ PASS = (
 )
 RULE = load("content").data["missing_interest"]
 PRESENT = Phrases(RULE["present"])
+WANTING = Pattern(RULE["patterns"])
 
 
 def run(draft, context):
     """One whole-draft warning when a follow-up or thank-you says no word of interest."""
     if context.action == "move_on" or not draft.word_count:
         return
-    if not PRESENT.present(draft.prose, draft.words):
+    if not PRESENT.present(draft.prose, draft.words) and not WANTING.search(draft.prose,
+                                                                             words=draft.words):
         yield Hit(0, 0, RULE["message"], RULE["suggestion"])
