@@ -6,6 +6,7 @@ from .kinds import Hit, load
 SHOUT = load("aggressive").data["shouting"]
 ACRONYMS = frozenset(SHOUT["acronyms"])
 EMPHATIC = frozenset(SHOUT["emphatic"])
+SENTENCE_WORDS = frozenset(SHOUT["sentence_words"]) | EMPHATIC
 # Words in a run are apart by spaces or commas: "CPR/BLS" and "R&D" are acronyms, not a run.
 CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’]*\b(?:[ \t,;:-]+[A-Z][A-Z'’]*\b)*")
 CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
@@ -37,9 +38,8 @@ def shouting(text: str, names: tuple[str, ...], blanks) -> list[Hit]:
 
 
 def _shouts(words: list[str]) -> bool:
-    """Shouting: one stressed word, two words one not acronym-short, or three words."""
+    """Shouting: one stressed word, or a run with a word of a sentence, not of a name."""
     if len(words) == 1:
         return words[0] in EMPHATIC
-    longest = max(map(len, words), default=0)
-    return len(words) >= SHOUT["min_run"] or (
-        len(words) >= SHOUT["min_loud_words"] and longest > SHOUT["acronym_length"])
+    return len(words) >= SHOUT["min_loud_words"] and not SENTENCE_WORDS.isdisjoint(
+        word.replace("’", "'") for word in words)

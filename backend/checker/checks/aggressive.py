@@ -21,6 +21,7 @@ FLAG = (
 PASS = (
     "I understand if you haven't had a chance to reply yet.",
     "I enjoyed meeting the HR team and learning about the API work at IBM.",
+    "Thank you for the interview at ZUMA KITCHEN yesterday.",
     "As I mentioned in my previous email, I'm excited about the role.",
     "You don't need to respond right away.",
     "Thank you so much for your time!",
