@@ -42,7 +42,7 @@ def test_no_backticked_rule_id_in_the_page_is_unknown():
 def test_each_section_states_the_codes_severity_and_has_examples(rule):
     section = _sections()[rule]
     assert f"Severity: **{RULES[rule].severity}**" in section
-    assert "seed" in section.lower()
+    assert "guide" in section.lower()
     assert _examples(section, "Flags") and _examples(section, "Passes")
 
 

@@ -33,4 +33,4 @@ def test_every_rule_has_examples_both_ways(rule):
 
 @pytest.mark.parametrize("rule", REGISTRY, ids=lambda r: r.id)
 def test_every_rule_explains_why(rule):
-    assert len(rule.why) > 40 and "seed" in rule.why.lower(), rule.why
+    assert len(rule.why) > 40 and "guide" in rule.why.lower(), rule.why

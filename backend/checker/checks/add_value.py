@@ -3,7 +3,7 @@ from ..context import Context
 from ..kinds import Hit, Pattern, follows_up, load
 
 SEVERITY = "info"
-WHY = ("The seed: \"Always aim to add value in your follow-ups, like sharing relevant achievements "
+WHY = ("The guide: \"Always aim to add value in your follow-ups, like sharing relevant achievements "
        "or resources\": a project, a success story, a certification, an article or a case study "
        "shows you are engaged, not just waiting. Only a nudge: a plain check-in is still fine.")
 FLAG = (

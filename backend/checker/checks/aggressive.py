@@ -5,7 +5,7 @@ from . import placeholder
 
 SEVERITY = "error"
 SUBJECT = True
-WHY = ("The seed: \"being too pushy can backfire\", \"don't demand answers\", keep the tone "
+WHY = ("The guide: \"being too pushy can backfire\", \"don't demand answers\", keep the tone "
        "friendly and respectful because hiring processes take time. Demands, blame, irritation "
        "and shouting harm the impression the follow-up is meant to leave.")
 FLAG = (

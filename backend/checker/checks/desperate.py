@@ -3,7 +3,7 @@ from ..kinds import load
 
 SEVERITY = "warning"
 SUBJECT = True
-WHY = ("The seed: \"I want to show my interest, not desperation.\" Pleading shifts the email from "
+WHY = ("The guide: \"I want to show my interest, not desperation.\" Pleading shifts the email from "
        "what you offer to what you need, and weakens the candidate it means to help.")
 FLAG = (
     "I really need this job.",

@@ -3,7 +3,7 @@ from ..context import Context
 from ..kinds import Hit, Pattern, Phrases, load
 
 SEVERITY = "warning"
-WHY = ("The seed: \"Express my continued interest in the position\" — a follow-up is there to show "
+WHY = ("The guide: \"Express my continued interest in the position\" — a follow-up is there to show "
        "you still want the role. Not asked of a move-on note, which closes the door gracefully.")
 FLAG = (
     "Hi Anna, thank you for the interview. Is there any update on the timeline?",

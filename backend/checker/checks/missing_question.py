@@ -3,7 +3,7 @@ from ..context import Context
 from ..kinds import Hit, Phrases, follows_up, load
 
 SEVERITY = "warning"
-WHY = ("The seed's template ends by asking about the status of the hiring process, or what more "
+WHY = ("The guide's template ends by asking about the status of the hiring process, or what more "
        "you can provide to help their decision. Without a question, the reader has nothing to "
        "answer. Not asked of a thank-you or a move-on note.")
 FLAG = (

@@ -3,7 +3,7 @@ from ..context import Context
 from ..kinds import Hit, Phrases, load
 
 SEVERITY = "warning"
-WHY = ("The seed's follow-up template starts with a thank you for the opportunity, and its FAQ "
+WHY = ("The guide's follow-up template starts with a thank you for the opportunity, and its FAQ "
        "says to thank them again for the interview. Gratitude sets a warm, professional tone.")
 FLAG = (
     "Hi Anna, I wanted to check in about the Product Manager role. Any update?",

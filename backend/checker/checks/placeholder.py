@@ -3,7 +3,7 @@ from ..kinds import load
 
 SEVERITY = "error"
 SUBJECT = True
-WHY = ("The seed's templates mark blanks as \"[Interviewer's Name]\", \"[Position]\", \"[Date]\". "
+WHY = ("The guide's templates mark blanks as \"[Interviewer's Name]\", \"[Position]\", \"[Date]\". "
        "A blank sent as-is shows the email is a form letter, the opposite of the personal, "
        "professional note a follow-up should be.")
 FLAG = (

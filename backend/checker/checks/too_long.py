@@ -2,7 +2,7 @@
 from ..kinds import Hit, Limit, load
 
 SEVERITY = "warning"
-WHY = ("The seed keeps follow-ups \"simple and friendly\", \"simple and polite\"; its own examples "
+WHY = ("The guide keeps follow-ups \"simple and friendly\", \"simple and polite\"; its own examples "
        "run 30 to 60 words. A long note is read later, or skimmed. Counts only the user's own "
        "words: not the quoted thread, not the signature.")
 _SENTENCE = "Thank you again for the interview; I am still very interested in the role. "

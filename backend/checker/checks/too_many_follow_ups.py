@@ -3,7 +3,7 @@ from ..context import Context
 from ..kinds import Hit, follows_up, load
 
 SEVERITY = "error"
-WHY = ("The seed: \"If I don't get a response after two follow-ups, I start to think about moving "
+WHY = ("The guide: \"If I don't get a response after two follow-ups, I start to think about moving "
        "on.\" A third follow-up reads as pushy; the gracious close is the better last word.")
 FLAG = (
     ("Hi Anna, I'm following up once more on the role.", Context(follow_ups_sent=2)),

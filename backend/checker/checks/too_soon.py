@@ -5,7 +5,7 @@ from ..context import Context
 from ..kinds import Hit, load
 
 SEVERITY = "error"
-WHY = ("The seed: if a timeline was given, wait until it passes and follow up the next day; "
+WHY = ("The guide: if a timeline was given, wait until it passes and follow up the next day; "
        "without one, wait four to five business days. \"If you follow up too soon, it may come off "
        "as pushy\", and it ignores the company's cues.")
 _DUE = dict(action="first_follow_up", earliest=date(2026, 3, 16),

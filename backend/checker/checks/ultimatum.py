@@ -3,7 +3,7 @@ from ..kinds import load
 
 SEVERITY = "error"
 SUBJECT = True
-WHY = ("The seed names ultimatums among the mistakes to avoid: \"I have other offers and need to "
+WHY = ("The guide names ultimatums among the mistakes to avoid: \"I have other offers and need to "
        "know soon\" can come off as rude, and pressuring the employer with deadlines harms the "
        "candidate. Better to express continued interest without pressure.")
 FLAG = (
