@@ -37,8 +37,9 @@ def main() -> int:
     print(f"seed {seed}; {ROUNDS} rounds of SIGKILL mid-write in {took:.0f} s")
     print(f"writes answered with success: {ledger.answered:,}, all found after the kills "
           f"(100%); interviews: {len(ledger.interviews):,}")
-    print(f"answers lost to a kill: {ledger.lost:,}; retried with the same Idempotency-Key: "
-          "every one landed exactly once (0 doubled)")
+    print(f"answers lost to a kill: {ledger.lost:,}; of these, creations and follow-ups "
+          f"retried with the same Idempotency-Key: {ledger.retried:,}, each landed exactly once "
+          "(0 doubled); edits (PATCH) were not retried and read back as sent or as before")
     print(f"PRAGMA integrity_check ok after {ROUNDS}/{ROUNDS} kills; the server started again "
           f"{ROUNDS + 1}/{ROUNDS + 1} times")
     print("target every answered write kept, integrity ok, no double: met")

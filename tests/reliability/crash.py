@@ -39,6 +39,7 @@ class Ledger:
     pending: list = field(default_factory=list)      # (method, path, body, key) answer lost
     answered: int = 0
     lost: int = 0
+    retried: int = 0
     refused: list = field(default_factory=list)      # any answer that was not a success
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -118,6 +119,7 @@ def check_survivors(port: int, ledger: Ledger) -> None:
 def retry_lost(port: int, ledger: Ledger) -> None:
     """Send every write whose answer was lost again, with its key: it lands exactly once."""
     pending, ledger.pending = ledger.pending, []
+    ledger.retried += len(pending)
     for method, path, body, key in pending:
         status, data = call(port, method, path, body, key)
         assert status in (200, 201), (path, body, status, data)
