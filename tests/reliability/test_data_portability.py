@@ -12,6 +12,7 @@ from backend import config, portability
 from backend.__main__ import main
 
 from tests.conftest import TOKEN, ApiClient
+from tests.reliability.crash import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 # Tables that hold what the user entered, with every column: the round trip must keep each.
@@ -187,7 +188,7 @@ def test_a_failed_replace_keeps_what_was_there(full_app):
 
 
 def run_cli(*args, db: str):
-    env = {**os.environ, "FOLLOWUP_DB": db, "FOLLOWUP_PORT": "1"}
+    env = {**os.environ, "FOLLOWUP_DB": db, "FOLLOWUP_PORT": str(free_port())}
     return subprocess.run([sys.executable, "-m", "backend", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
 
@@ -217,6 +218,7 @@ def test_a_bad_file_is_refused_with_a_message(tmp_path, capsys, monkeypatch, con
     file = tmp_path / "bad.json"
     file.write_text(content)
     monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "db.db"))
+    monkeypatch.setenv("FOLLOWUP_PORT", str(free_port()))  # not a server someone runs
     assert main(["import", str(file)]) == 1
     assert words in capsys.readouterr().err
     assert main(["import", str(tmp_path / "missing.json")]) == 1
