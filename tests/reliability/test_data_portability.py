@@ -1,6 +1,7 @@
 """The user's data: export and import round-trip every field, all or nothing, versioned."""
 import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -191,6 +192,19 @@ def run_cli(*args, db: str):
     env = {**os.environ, "FOLLOWUP_DB": db, "FOLLOWUP_PORT": str(free_port())}
     return subprocess.run([sys.executable, "-m", "backend", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
+
+
+def test_import_refuses_while_the_server_runs(full_app, tmp_path, monkeypatch, capsys):
+    file = tmp_path / "data.json"
+    file.write_text(json.dumps(export(full_app)))
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "empty.db"))
+        monkeypatch.setenv("FOLLOWUP_PORT", str(listening.getsockname()[1]))
+        assert main(["import", str(file)]) == 1
+    assert "stop it" in capsys.readouterr().err
+    assert not (tmp_path / "empty.db").exists()
 
 
 def test_the_commands_export_and_import_from_a_terminal(full_app, tmp_path):
