@@ -27,8 +27,9 @@ def main() -> int:
     print(f"strings in the catalogue: {figures.get('strings', 0)} (Big List of Naughty Strings "
           "+ RTL marks, lone surrogates, NUL, emoji ZWJ sequences, 10,000-character values)")
     print(f"requests: {figures.get('requests', 0):,} in {took:.0f} s; refused with a named "
-          f"field (4xx): {figures.get('4xx', 0):,}; accepted and read back exactly (2xx): "
-          f"{figures.get('2xx', 0):,}; server errors (5xx): {figures.get('5xx', 0)} (target 0)")
+          f"field (4xx): {figures.get('4xx', 0):,}; 2xx (stored values, their read-backs, "
+          f"drafts, checks): {figures.get('2xx', 0):,}; server errors (5xx): "
+          f"{figures.get('5xx', 0)} (target 0)")
     print("tests: " + (done.stdout.strip().splitlines() or ["(no output)"])[-1])
     verdict = "NOT met" if done.returncode else "met"
     print(f"target no 5xx, clear refusals, exact read-back: {verdict}")
