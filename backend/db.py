@@ -84,6 +84,12 @@ MIGRATIONS = {
             body TEXT NOT NULL,
             updated_at DATETIME NOT NULL)""",
     ],
+    4: [
+        # A retry must repeat the request: the same key with another body is refused (409).
+        # Rows written before this step have no hash and replay as before.
+        "ALTER TABLE idempotent_request ADD COLUMN request_hash TEXT",
+        "CREATE INDEX idempotent_request_created_at ON idempotent_request (created_at)",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

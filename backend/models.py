@@ -78,6 +78,7 @@ class IdempotentRequest(BaseModel):
     route = TextField()
     status = IntegerField()
     body = TextField()
+    request_hash = TextField(null=True)
     created_at = DateTimeField(default=now)
 
 

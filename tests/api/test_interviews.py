@@ -155,6 +155,8 @@ def test_idempotency_key_replays_instead_of_doubling(api, add_interview):
     reused = api.post(f"{URL}/{first.json['id']}/reply", json={"received_on": "2026-03-10"},
                       headers=key)
     assert reused.status_code == 409
+    other_body = api.post(url, json={"sent_on": "2026-03-10"}, headers=key)
+    assert other_body.status_code == 409 and "another body" in other_body.json["error"]["message"]
     bad = api.post(url, json={"sent_on": "2026-03-09"}, headers={"Idempotency-Key": "x"})
     assert bad.status_code == 400 and bad.json["error"]["field"] == "Idempotency-Key"
 
