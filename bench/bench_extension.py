@@ -5,12 +5,18 @@
    per editor kind, p50/p95. Target (issue 4): p95 under 300 ms with the worker awake.
    Also click-to-draft: from the click on "Follow-up assistant" to the draft shown in the panel
    (worker + live backend round trips).
-2. Cost on a heavy page: ~20,000 nodes and continuous DOM churn (e2e/fixtures/heavy), page
-   script time (CDP Performance.getMetrics ScriptDuration, which counts every world on the
-   page's main thread, content scripts included) with the extension vs without, as a ratio.
-   Target: under 1% more. Measured at a Gmail address (narrowed observer) and at an Outlook
-   address (observer on the whole document), trials interleaved, medians compared.
+2. Cost on a heavy page: ~20,000 nodes and continuous DOM churn (e2e/fixtures/heavy). Two views:
+   a) A/B: page script time (CDP Performance.getMetrics ScriptDuration, every world on the
+      page's main thread, content scripts included) with the extension vs without, medians of
+      interleaved trials. On a shared 2-core machine its noise (+-30%) is far above 1%.
+   b) Attribution: the same churn under the CDP sampling profiler (50 us), time whose outermost
+      frame is one of our content scripts vs time in the page's own scripts. Resolves well below
+      1%; it cannot see the engine's cost of creating mutation records for our observer (which
+      is why the observer disconnects while the page is busy).
+   Target: under 1% more. At a Gmail address (observer narrowed to the compose container) and at
+   an Outlook address (the whole document watched).
 """
+import logging
 import statistics
 import sys
 import tempfile
@@ -29,7 +35,7 @@ from e2e.conftest import (CHROMIUM_FLAGS, EXTENSION, FIXTURES, TOKEN, LiveBacken
                           chromium_path, fixture_route)
 
 INSERTS = 20  # per editor
-TRIALS = 5  # per page, with and without the extension, interleaved
+TRIALS = 7  # per page, with and without the extension, interleaved
 BURSTS, EVERY_MS = 200, 15  # the churn: 200 bursts replacing 20 rows (about 200 nodes) each
 EDITORS = {  # site -> (origin, fixture)
     "plain contenteditable (Gmail)": ("https://mail.google.com", "gmail"),
@@ -41,7 +47,7 @@ HEAVY_AT = {"Gmail address": "https://mail.google.com", "Outlook address": "http
 
 # In the page: time from the click on our panel's Insert button (its composed event reaches the
 # document) to the first mutation after which the editor's model holds the draft's first line.
-WATCH_INSERT = """(probe) => new Promise((resolve) => {
+WATCH_INSERT = """(probe) => { window.__inserted = new Promise((resolve) => {
   let clickedAt = null;
   document.addEventListener('click', (e) => {
     if (e.composedPath().some((n) => n.classList && n.classList.contains('primary'))) clickedAt = e.timeStamp;
@@ -55,8 +61,7 @@ WATCH_INSERT = """(probe) => new Promise((resolve) => {
     }
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
-  window.__insertWatch = true;
-})"""
+}); }"""
 
 
 def percentile(samples, p):
@@ -65,6 +70,7 @@ def percentile(samples, p):
 
 
 def start_backend(folder):
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request would drown the figures
     app = backend_package.create_app({"DATABASE": f"{folder}/bench.db", "TOKEN": TOKEN})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     app.config["PORT"] = server.server_port
@@ -119,9 +125,9 @@ def bench_insertion(context, live):
             expect(body).not_to_be_empty()
             drafts.append(page.evaluate("performance.now()") - started)
             probe = " ".join(body.inner_text().split("\n")[0].split())
-            watch = page.evaluate_handle(WATCH_INSERT, probe)
+            page.evaluate(WATCH_INSERT, probe)
             page.locator("[data-followup-assistant-panel]").get_by_role("button", name="Insert draft").click()
-            inserts.append(watch.evaluate("(p) => p"))
+            inserts.append(page.evaluate("window.__inserted"))
             page.evaluate("fixture.close()")
         page.close()
         results[name] = (inserts, drafts)
@@ -129,6 +135,7 @@ def bench_insertion(context, live):
 
 
 def bench_heavy(pw):
+    """Per address: page script time with vs without the extension, and our own share of it."""
     contexts = {True: launch(pw, True), False: launch(pw, False)}
     for context in contexts.values():
         for origin in HEAVY_AT.values():
@@ -136,6 +143,7 @@ def bench_heavy(pw):
     results = {}
     for where, origin in HEAVY_AT.items():
         script = {True: [], False: []}
+        ours, page_time = [], []
         for _ in range(TRIALS):
             for with_extension, context in contexts.items():
                 page = context.new_page()
@@ -148,10 +156,37 @@ def bench_heavy(pw):
                 script[with_extension].append(metric(session, "ScriptDuration") - before)
                 nodes = page.evaluate("nodeCount()")
                 page.close()
-        results[where] = (statistics.median(script[True]), statistics.median(script[False]), nodes)
+            page = contexts[True].new_page()  # the same churn under the sampling profiler
+            page.goto(origin + "/")
+            page.wait_for_timeout(300)
+            session = contexts[True].new_cdp_session(page)
+            session.send("Profiler.enable")
+            session.send("Profiler.setSamplingInterval", {"interval": 50})
+            session.send("Profiler.start")
+            page.evaluate(f"churn({BURSTS}, {EVERY_MS})")
+            owners = time_by_owner(session.send("Profiler.stop")["profile"])
+            ours.append(sum(us for url, us in owners.items() if url.startswith("chrome-extension://")))
+            page_time.append(sum(us for url, us in owners.items() if url.startswith(origin)))
+            page.close()
+        results[where] = {"with": script[True], "without": script[False], "nodes": nodes,
+                          "ours_ms": statistics.median(ours) / 1000, "page_ms": statistics.median(page_time) / 1000}
     for context in contexts.values():
         context.close()
     return results
+
+
+def time_by_owner(profile):
+    """Sampled time per script URL: each sample belongs to the outermost frame that has a URL."""
+    parent = {child: node["id"] for node in profile["nodes"] for child in node.get("children", [])}
+    url_of = {node["id"]: node["callFrame"]["url"] for node in profile["nodes"]}
+    owners = {}
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"]):
+        owner, node = "", sample
+        while node is not None:
+            owner = url_of[node] or owner
+            node = parent.get(node)
+        owners[owner] = owners.get(owner, 0) + delta
+    return owners
 
 
 def metric(session, name):
@@ -177,12 +212,15 @@ def main():
     p95 = percentile(all_inserts, 95)
     print(f"  all editors: p50 {percentile(all_inserts, 50):.1f} ms, p95 {p95:.1f} ms"
           f" = {p95 / 300:.2f}x the 300 ms target")
-    print(f"content script on a heavy page ({BURSTS} churn bursts, medians of {TRIALS} interleaved trials,"
-          " target < 1% more script time):")
-    for where, (with_ext, without, nodes) in heavy.items():
-        extra = (with_ext - without) / without
-        print(f"  {where:16s} {nodes:,} nodes: script {without * 1000:.1f} ms without, {with_ext * 1000:.1f} ms with"
-              f" -> {extra * 100:+.2f}% ({with_ext / without:.4f}x)")
+    print(f"content script on a heavy page ({BURSTS} churn bursts of ~200 nodes, {TRIALS} interleaved trials,"
+          " target < 1% more page script time):")
+    for where, r in heavy.items():
+        with_ext, without = statistics.median(r["with"]), statistics.median(r["without"])
+        spread = f"min {min(r['without']) * 1000:.0f}-{min(r['with']) * 1000:.0f}, max {max(r['without']) * 1000:.0f}-{max(r['with']) * 1000:.0f}"
+        print(f"  {where:16s} {r['nodes']:,} nodes. A/B (CDP ScriptDuration, medians): {without * 1000:.1f} ms without,"
+              f" {with_ext * 1000:.1f} ms with = {with_ext / without:.3f}x ({spread} ms: machine noise)")
+        print(f"  {'':16s} profiler: our content scripts {r['ours_ms']:.2f} ms vs the page's scripts {r['page_ms']:.1f} ms"
+              f" = {r['ours_ms'] / r['page_ms'] * 100:.2f}% more")
 
 
 if __name__ == "__main__":

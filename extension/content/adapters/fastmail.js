@@ -7,6 +7,7 @@
   const SELECTORS = {
     // Squire's root inside Fastmail's compose view, then any multiline rich text box. (L)
     body: '.v-Compose [contenteditable="true"], [contenteditable="true"][role="textbox"]',
+    bodyHint: '[contenteditable="true"]', // a cheap first pass for the scan
     composeWindow: '.v-Compose, [role="dialog"], form', // (L)
     subject: 'input[name="subject"], input[id$="subject"], input[aria-label="Subject"]', // (L)
     to: '.v-Compose-to, [name="to"], [aria-label="To"]', // (L)

@@ -13,6 +13,8 @@
       '[contenteditable="true"][role="textbox"]', '[contenteditable="true"][aria-multiline="true"]',
       'iframe[id$="_ifr"]', 'textarea[name*="body" i]', 'textarea[id*="body" i]', 'textarea[name*="message" i]',
     ].join(', '),
+    // A cheap first pass for the scan: the editors above are contenteditable, iframes or textareas.
+    bodyHint: '[contenteditable="true"], iframe, textarea',
     composeWindow: '[role="dialog"], form', // (M)
     subject: 'input[name*="subject" i], input[id*="subject" i], input[aria-label*="subject" i], input[placeholder*="subject" i]',
     to: 'input[name="to" i], textarea[name="to" i], [aria-label="To"], input[name*="recipient" i]',

@@ -8,6 +8,8 @@
   const SELECTORS = {
     // The editable body; g_editable is not translated, unlike aria-label="Message Body". (H)
     body: 'div[g_editable="true"][contenteditable="true"], .Am.Al.editable[contenteditable="true"]',
+    // A cheap first pass for the scan: every body above matches it.
+    bodyHint: '[contenteditable="true"]',
     // A compose window: the new-message dialog, the full-screen window, or an inline reply. (H)
     composeWindow: '[role="dialog"], .aSs .aSt, .M9',
     // Subject: the new message's subjectbox; inline replies keep a hidden "subject". (H)
@@ -18,6 +20,10 @@
     send: 'tr.btC .gU.Up [role="button"].aoO, tr.btC .gU.Up [role="button"]:first-child',
     // The send cell: our button goes at its end, beside Send. (H/M)
     sendCell: 'tr.btC .gU.Up',
+    // Where Gmail keeps compose windows, present from load: the only place watched for them. (H)
+    composeContainer: 'div.dw',
+    // The conversation area: an inline reply opens there (its .ip block gains the class adB). (H)
+    conversation: '[role="main"]',
     // Insert above these, never into them. (H)
     stop: '.gmail_signature, .gmail_signature_prefix, .gmail_quote, .gmail_extra',
   };
@@ -33,6 +39,18 @@
         const cell = kit.q(win, SELECTORS.sendCell);
         return cell ? { parent: cell, before: null } : base.mountPoint(win);
       },
+      /** Watch the compose container, class changes in the conversation, and new top-level
+       * windows — not the whole page, whose message list changes all the time. */
+      observeTargets(doc) {
+        const compose = kit.q(doc, SELECTORS.composeContainer);
+        const conversation = kit.q(doc, SELECTORS.conversation);
+        if (!compose || !conversation || !doc.body) return null;
+        return [
+          { target: compose, options: { childList: true, subtree: true } },
+          { target: conversation, options: { attributes: true, attributeFilter: ['class'], attributeOldValue: true, subtree: true } },
+          { target: doc.body, options: { childList: true } },
+        ];
+      },
       subjectField(win) {
         // An inline reply's compose window (.M9) may hold no subject of its own.
         return kit.q(win, SELECTORS.subject);
@@ -40,5 +58,6 @@
     }),
   });
 
+  adapter.classTrigger = 'adB'; // the class an .ip block gains when its inline reply opens (H)
   ns.adapters.register(adapter);
 })(globalThis.FA);

@@ -10,6 +10,8 @@
   const SELECTORS = {
     // The RoosterJS body: multiline contenteditable; the aria-label is localised, so it comes second. (M)
     body: 'div[contenteditable="true"][aria-multiline="true"], div[role="textbox"][aria-label^="Message body"]',
+    // A cheap first pass for the scan: every body above matches it.
+    bodyHint: '[contenteditable="true"]',
     // The compose form: pop-out section first, then the reading pane holding an inline compose. (M)
     composeWindow: '[data-app-section="Form_Content"], [role="main"]',
     // Subject field; the fallback (the last plain text input of the form) is in subjectField. (M)

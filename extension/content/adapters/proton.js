@@ -7,6 +7,7 @@
   const SELECTORS = {
     // The editor iframe; data-testid is Proton's own test hook, stable across languages. (H)
     body: 'iframe[data-testid="rooster-iframe"]',
+    bodyHint: 'iframe', // a cheap first pass for the scan
     // The composer around it (a floating window or maximised). (M)
     composeWindow: '.composer, [data-testid="composer"], [role="dialog"]',
     subject: 'input[data-testid="composer:subject"]', // (H)

@@ -9,6 +9,7 @@
   const SELECTORS = {
     // The plain-mode body; in HTML mode TinyMCE hides it and adds #composebody_ifr. (H)
     body: 'textarea#composebody',
+    bodyHint: '#composebody', // an id: the cheapest first pass for the scan
     tinymce: 'iframe#composebody_ifr', // (H)
     // The whole compose screen: toolbar and form. (H)
     composeWindow: '#layout-content, form#compose-content, form',

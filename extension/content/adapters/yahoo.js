@@ -5,6 +5,7 @@
 (function (ns) {
   const SELECTORS = {
     body: 'div[data-test-id="rte"][contenteditable="true"], div[data-test-id="rte"]', // (M)
+    bodyHint: '[data-test-id="rte"]', // a cheap first pass for the scan
     // The compose area: Yahoo's own test id, else the form around the editor. (L)
     composeWindow: '[data-test-id="compose"], [role="dialog"], form',
     subject: 'input[data-test-id="compose-subject"]', // (M)
