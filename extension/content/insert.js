@@ -143,11 +143,17 @@
       editor.root.ownerDocument.execCommand('insertText', false, text);
     },
     paste(editor, text) {
-      const data = new DataTransfer();
+      const target = selectionTarget(editor);
+      // Firefox hides a content script's DataTransfer from the page (Xray vision): build the
+      // data and the event in the page's own world there (WEBMAIL.md). Chrome needs nothing.
+      const page = target.ownerDocument.defaultView.wrappedJSObject;
+      const world = page && typeof cloneInto === 'function' ? page : window;
+      const data = new world.DataTransfer();
       data.setData('text/plain', text);
       data.setData('text/html', T().textToHtml(text));
-      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
-      selectionTarget(editor).dispatchEvent(event);
+      const init = { clipboardData: data, bubbles: true, cancelable: true, composed: true };
+      const options = world === window ? init : cloneInto(init, page, { wrapReflectors: true });
+      target.dispatchEvent(new world.ClipboardEvent('paste', options));
     },
     setRangeText(editor, text) {
       const el = editor.root;

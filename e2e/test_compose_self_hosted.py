@@ -1,4 +1,5 @@
-"""Roundcube on a self-hosted domain the user adds in the options, in plain and HTML mode.
+"""Self-hosted webmail on domains the user adds in the options: Roundcube in plain and HTML
+mode, and an unknown webmail served by the generic adapter.
 
 The options page asks for the host permission with chrome.permissions.request; headless Chromium
 shows that prompt where no test can click it (the promise never settles). So this module loads a
@@ -22,22 +23,24 @@ from e2e.test_compose_sites import (Site, check_a_subject_the_user_wrote_is_kept
                                     check_sending_records_the_follow_up_once)
 from e2e.test_compose_sites import webmail  # noqa: F401  (the same page fixture, for this module's SITES)
 
-ORIGIN = "https://webmail.example.org"
+ORIGIN = "https://webmail.example.org"  # Roundcube
+OTHER = "https://mail.example.net"  # a webmail no adapter knows
 COMPOSE = "/?_task=mail&_action=compose"
 SITES = {
     "roundcube-plain": Site(ORIGIN, "roundcube", COMPOSE, options={"html": False}),
     "roundcube-html": Site(ORIGIN, "roundcube", COMPOSE, options={"html": True}),
+    "generic": Site(OTHER, "generic", "/compose"),
 }
 ALL = pytest.mark.parametrize("webmail", list(SITES), indirect=True)
 
 
 @pytest.fixture(scope="module")
 def ext_context(pw, tmp_path_factory):
-    """The extension as installed after the user allowed webmail.example.org (see the module doc)."""
+    """The extension as installed after the user allowed both sites (see the module doc)."""
     copy = tmp_path_factory.mktemp("extension") / "extension"
     shutil.copytree(EXTENSION, copy)
     manifest = json.loads((copy / "manifest.json").read_text())
-    manifest["host_permissions"].append(f"{ORIGIN}/*")
+    manifest["host_permissions"] += [f"{ORIGIN}/*", f"{OTHER}/*"]
     (copy / "manifest.json").write_text(json.dumps(manifest))
     context = pw.chromium.launch_persistent_context(
         str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
@@ -49,17 +52,19 @@ def ext_context(pw, tmp_path_factory):
 
 @pytest.fixture(scope="module", autouse=True)
 def site_added(ext_context, extension_id, serve_site, service_worker):
-    """Add the site through the options page, as a user would."""
+    """Add the sites through the options page, as a user would."""
     serve_site(ORIGIN, "roundcube")
+    serve_site(OTHER, "generic")
     page = ext_context.new_page()
     page.goto(f"chrome-extension://{extension_id}/options/options.html")
-    page.get_by_label("Webmail address").fill(ORIGIN + "/mail/")
-    page.get_by_role("button", name="Add site").click()
-    expect(page.locator("#site-message")).to_contain_text(f"Added {ORIGIN}")
+    for origin in (ORIGIN, OTHER):
+        page.get_by_label("Webmail address").fill(origin + "/mail/")
+        page.get_by_role("button", name="Add site").click()
+        expect(page.locator("#site-message")).to_contain_text(f"Added {origin}")
     page.close()
     scripts = service_worker.evaluate("chrome.scripting.getRegisteredContentScripts()")
-    assert [s["matches"] for s in scripts] == [[f"{ORIGIN}/*"]]
-    assert service_worker.evaluate("chrome.storage.local.get('sites')")["sites"] == [ORIGIN]
+    assert sorted(s["matches"][0] for s in scripts) == sorted([f"{ORIGIN}/*", f"{OTHER}/*"])
+    assert service_worker.evaluate("chrome.storage.local.get('sites')")["sites"] == [ORIGIN, OTHER]
 
 
 def test_the_site_is_not_touched_before_it_is_added(pw, tmp_path_factory, serve_site, paired):
