@@ -83,6 +83,9 @@ def test_no_match_offers_a_search_that_finds_the_interview(webmail, paired, inte
     choice.click()
     expect(panel.locator(".timing .title")).to_have_text("Due today")
     expect(panel).to_contain_text(interview["company"])
+    panel.get_by_role("button", name="Not this one?").click()
+    expect(panel).to_contain_text("Search for the interview this mail is about, or add it.")
+    expect(panel.get_by_role("button", name="Insert draft")).to_have_count(0)
 
 
 @GMAIL

@@ -198,12 +198,20 @@
       this.showPicker(found);
     }
 
-    showPicker(candidates) {
-      const who = this.recipients && this.recipients.to.length ? this.recipients.to.join(', ') : 'the recipient';
-      const intro = candidates.length
-        ? `${candidates.length} interviews match ${who} — which one is this?`
-        : `No interview matches ${who}. Search for it, or add it.`;
+    /** Pick the interview: the candidates found by address, or a search (by the recipient's name when
+     * the webmail shows only a name), or the add form. `changing`: the user asked for another one. */
+    showPicker(candidates, changing) {
+      const seen = this.recipients || this.assistant.adapter.readDraft(this.assistant.win);
+      this.recipients = seen;
+      const who = seen.to.length ? seen.to.join(', ') : seen.names[0] || 'the recipient';
+      let intro = `No interview matches ${who}. Search for it, or add it.`;
+      if (changing) intro = 'Search for the interview this mail is about, or add it.';
+      else if (candidates.length) intro = `${candidates.length} interviews match ${who} — which one is this?`;
       const input = h('input', { id: 'fa-search', type: 'search', autocomplete: 'off', oninput: () => this.searchSoon(input.value) });
+      if (!changing && !candidates.length && !seen.to.length && seen.names[0]) {
+        input.value = seen.names[0]; // a chip with only a name (Outlook): search by it
+        this.searchSoon(input.value);
+      }
       this.results = h('ul', { class: 'choices', 'aria-label': 'Interviews' });
       this.clearActions();
       this.main.replaceChildren(
@@ -298,7 +306,7 @@
         h('span', { class: 'who', text: interviewLabel(interview) }),
         h('span', { class: 'muted', text: ` · interviewed ${ns.dates.display(interview.interview_date)}${interview.interviewer_name ? ` with ${interview.interviewer_name}` : ''}` }),
         ' ',
-        h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: () => this.showPicker([]) }),
+        h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: () => this.showPicker([], true) }),
       );
     }
 
@@ -337,6 +345,16 @@
     }
 
     async insert(confirmed) {
+      if (this.inserting) return; // a double click must not insert twice
+      try {
+        this.inserting = true;
+        await this.insertOnce(confirmed);
+      } finally {
+        this.inserting = false;
+      }
+    }
+
+    async insertOnce(confirmed) {
       if (this.timing.confirm && !confirmed) {
         const box = h(
           'div',
