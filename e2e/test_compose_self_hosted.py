@@ -107,3 +107,13 @@ def test_sending_records_the_follow_up_once(webmail, paired, interviews):
 @ALL
 def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots):
     check_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots)
+
+
+def test_registrations_follow_the_saved_sites_and_current_files(service_worker):
+    """On start or update the worker re-registers each added site with this version's file list."""
+    service_worker.evaluate("chrome.scripting.updateContentScripts([{id: 'site:" + ORIGIN + "', js: ['content/main.js']}])")
+    service_worker.evaluate("FA.sites.sync()")
+    scripts = {s["id"]: s for s in service_worker.evaluate("chrome.scripting.getRegisteredContentScripts()")}
+    expected = service_worker.evaluate("[...FA.settings.SITE_CONTENT_SCRIPTS]")
+    assert scripts[f"site:{ORIGIN}"]["js"] == expected
+    assert scripts[f"site:{OTHER}"]["js"] == expected

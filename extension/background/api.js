@@ -69,7 +69,13 @@
     if (status >= 400 && status < 500 && given && typeof given.message === 'string') {
       return {
         ok: false,
-        error: { code: String(given.code || 'bad_request'), message: given.message, fix: '', field: given.field || null, status },
+        error: {
+          code: String(given.code || 'bad_request'),
+          message: given.message,
+          fix: '',
+          field: given.field || null,
+          status,
+        },
       };
     }
     if (status >= 500) return failure('server_error', { status });

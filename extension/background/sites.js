@@ -25,11 +25,25 @@
   async function add(originText) {
     const origin = ns.settings.normalizeOrigin(originText);
     if (!origin) {
-      return { ok: false, error: { code: 'bad_site', message: `"${originText}" is not a web address like https://webmail.example.org.`, fix: 'Enter the address of your webmail.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'bad_site',
+          message: `"${originText}" is not a web address like https://webmail.example.org.`,
+          fix: 'Enter the address of your webmail.',
+        },
+      };
     }
     const granted = await chrome.permissions.contains({ origins: [`${origin}/*`] });
     if (!granted) {
-      return { ok: false, error: { code: 'no_permission', message: `Follow-up Assistant has no permission for ${origin} yet.`, fix: 'Click "Add site" again and allow access when the browser asks.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'no_permission',
+          message: `Follow-up Assistant has no permission for ${origin} yet.`,
+          fix: 'Click "Add site" again and allow access when the browser asks.',
+        },
+      };
     }
     const ids = await registeredIds();
     if (!ids.has(ID_PREFIX + origin)) await chrome.scripting.registerContentScripts([scriptFor(origin)]);
@@ -42,7 +56,8 @@
   /** Unregister origin's content scripts and give its permission back. */
   async function remove(originText) {
     const origin = ns.settings.normalizeOrigin(originText);
-    if (!origin) return { ok: false, error: { code: 'bad_site', message: `"${originText}" is not a web address.`, fix: '' } };
+    if (!origin)
+      return { ok: false, error: { code: 'bad_site', message: `"${originText}" is not a web address.`, fix: '' } };
     const ids = await registeredIds();
     if (ids.has(ID_PREFIX + origin)) await chrome.scripting.unregisterContentScripts({ ids: [ID_PREFIX + origin] });
     const { sites } = await ns.settings.load();
@@ -52,13 +67,16 @@
     return { ok: true, data: { sites: next } };
   }
 
-  /** Make the registrations match the saved sites (after an update, or in Firefox, which forgets them). */
+  /** Make the registrations match the saved sites and this version's files (on install, update, start). */
   async function sync() {
     const { sites } = await ns.settings.load();
     const ids = await registeredIds();
     for (const origin of sites) {
       const granted = await chrome.permissions.contains({ origins: [`${origin}/*`] });
-      if (granted && !ids.has(ID_PREFIX + origin)) await chrome.scripting.registerContentScripts([scriptFor(origin)]);
+      if (!granted) continue;
+      // An update may have changed the file list: refresh registrations that already exist.
+      if (ids.has(ID_PREFIX + origin)) await chrome.scripting.updateContentScripts([scriptFor(origin)]);
+      else await chrome.scripting.registerContentScripts([scriptFor(origin)]);
     }
   }
 

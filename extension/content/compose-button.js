@@ -52,7 +52,10 @@
       if (!point || !point.parent) return false;
       for (const stale of point.parent.querySelectorAll(`:scope > [${HOST_ATTRIBUTE}]`)) stale.remove(); // left by a reloaded extension
       if (!this.host) this.host = this.createHost();
-      point.parent.insertBefore(this.host, point.before && point.before.parentNode === point.parent ? point.before : null);
+      point.parent.insertBefore(
+        this.host,
+        point.before && point.before.parentNode === point.parent ? point.before : null,
+      );
       return true;
     }
 
@@ -133,7 +136,11 @@
       const inserted = this.state.inserted;
       if (!inserted || Date.now() - inserted.sentAt < 3000) return;
       inserted.sentAt = Date.now();
-      const answer = await ns.sendMessage(ns.MESSAGES.CS_BG_RECORD_FOLLOW_UP, { interviewId: inserted.interviewId, sentOn: ns.dates.today(), key: inserted.key });
+      const answer = await ns.sendMessage(ns.MESSAGES.CS_BG_RECORD_FOLLOW_UP, {
+        interviewId: inserted.interviewId,
+        sentOn: ns.dates.today(),
+        key: inserted.key,
+      });
       this.panel.showSent(answer, this.state.interview);
     }
 

@@ -95,7 +95,12 @@
   }
 
   function rangeIsInside(range, root) {
-    return Boolean(range) && range.startContainer.isConnected && root.contains(range.startContainer) && root.contains(range.endContainer);
+    return (
+      Boolean(range) &&
+      range.startContainer.isConnected &&
+      root.contains(range.startContainer) &&
+      root.contains(range.endContainer)
+    );
   }
 
   /** Remember where the caret is in the editor, to put it back after our panel took focus. */

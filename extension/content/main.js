@@ -73,7 +73,8 @@
   function onMutations(records) {
     if (narrowed) {
       for (const record of records) {
-        if (record.type === 'attributes' && classTriggered(record)) for (const ms of AFTER_CLASS_MS) setTimeout(scan, ms);
+        if (record.type === 'attributes' && classTriggered(record))
+          for (const ms of AFTER_CLASS_MS) setTimeout(scan, ms);
       }
       if (!timer && records.some((r) => r.type === 'childList')) timer = setTimeout(scan, BACKOFF_MS[0]);
       return;

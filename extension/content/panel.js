@@ -1,70 +1,20 @@
 /* The panel the compose button opens: which interview, the timing, the draft with its
- * variants and findings, Insert draft and Check my draft. A non-modal dialog in its own
- * shadow root at the end of <body> (so a toolbar's overflow cannot clip it). Every node is
- * built with textContent; nothing from the backend or the page is ever parsed as HTML. */
+ * variants and findings, Insert draft and Check my draft. A non-modal dialog in its own shadow
+ * root at the end of the document (so a toolbar's overflow cannot clip it); its pieces are
+ * built by panel-parts.js, as text only. This file is the flow: what happens on each click. */
 'use strict';
 
 (function (ns) {
   const M = ns.MESSAGES;
-  const SEVERITY = { error: 'Fix this', warning: 'Consider', info: 'Tip' };
+  const { h, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
+    ns.panelParts;
   const SEARCH_DELAY_MS = 200;
   const SNIPPET = 40; // characters of context around a finding in the user's own text
-
-  /** h('p', {class: 'x', text: 'y', onclick}, ...children): build a node, text only. */
-  function h(tag, props, ...children) {
-    const el = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'text') el.textContent = value;
-      else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
-      else el.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) el.append(child);
-    return el;
-  }
-
-  /** The text of a finding's range in `text` with some context, the matched words marked. */
-  function quoteFinding(text, finding, context) {
-    const { start, end } = ns.text.findingRange(text, finding);
-    if (end <= start || text.slice(start, end) !== finding.match) {
-      return finding.match ? h('span', { class: 'quote' }, '“', h('mark', { text: finding.match }), '”') : null;
-    }
-    const from = Math.max(0, start - context);
-    const to = Math.min(text.length, end + context);
-    return h('span', { class: 'quote' }, from > 0 ? '…' : '', text.slice(from, start), h('mark', { text: text.slice(start, end) }), text.slice(end, to), to < text.length ? '…' : '');
-  }
-
-  function findingList(findings, text, context, label) {
-    if (!findings.length) return h('p', { class: 'muted', text: 'No problems found.' });
-    return h(
-      'ul',
-      { class: 'findings', 'aria-label': label },
-      findings.map((f) =>
-        h(
-          'li',
-          { class: `finding ${f.severity}` },
-          h('span', { class: 'sev', text: SEVERITY[f.severity] || f.severity }),
-          h('span', { text: f.message }),
-          quoteFinding(text, f, context),
-          f.suggestion ? h('span', { class: 'quote muted', text: `Try: ${f.suggestion}` }) : null,
-        ),
-      ),
-    );
-  }
-
-  function variantsOf(draft) {
-    return (draft.variants || []).map((v) => (typeof v === 'string' ? { id: v, label: v } : { id: v.id || v.name, label: v.label || v.name || v.id }));
-  }
-
-  function interviewLabel(i) {
-    return `${i.company} — ${i.position}`;
-  }
 
   class Panel {
     constructor(assistant) {
       this.assistant = assistant; // {adapter, win, state, button, caret()}
       this.host = null;
-      this.view = {};
       this.searchTimer = 0;
     }
 
@@ -100,8 +50,25 @@
       this.footer = h('div', { class: 'footer' }, this.alert, this.confirmBox, this.actions, this.status);
       this.root = h(
         'div',
-        { class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'fa-title', onkeydown: (e) => this.onKey(e) },
-        h('header', {}, this.title, h('button', { class: 'close', type: 'button', 'aria-label': 'Close', text: '×', onclick: () => this.close(true) })),
+        {
+          class: 'panel',
+          role: 'dialog',
+          'aria-modal': 'false',
+          'aria-labelledby': 'fa-title',
+          onkeydown: (e) => this.onKey(e),
+        },
+        h(
+          'header',
+          {},
+          this.title,
+          h('button', {
+            class: 'close',
+            type: 'button',
+            'aria-label': 'Close',
+            text: '×',
+            onclick: () => this.close(true),
+          }),
+        ),
         this.main,
         this.footer,
       );
@@ -109,39 +76,8 @@
       document.documentElement.append(this.host);
     }
 
-    /**
-     * Beside the compose window when there is room (so the panel never hides the editor), else
-     * above or below the button. Reads layout on click, never in an observer.
-     */
     place(anchor) {
-      const r = anchor.getBoundingClientRect();
-      const w = this.assistant.win.getBoundingClientRect();
-      const vw = window.innerWidth;
-      const vh = window.innerHeight;
-      const width = Math.min(380, vw - 16);
-      const style = this.root.style;
-      let left;
-      if (w.left >= width + 16) left = w.left - width - 8;
-      else if (vw - w.right >= width + 16) left = w.right + 8;
-      if (left !== undefined) {
-        // Side by side: bottom-aligned with the button, which sits by Send at the window's foot.
-        style.left = `${left}px`;
-        style.top = '';
-        style.bottom = `${Math.max(8, vh - r.bottom)}px`;
-        return;
-      }
-      style.left = `${Math.max(8, Math.min(r.right - width, vw - width - 8))}px`;
-      const below = vh - r.bottom - 14;
-      const above = r.top - 14;
-      if (below >= 320 || below >= above) {
-        style.top = `${r.bottom + 6}px`;
-        style.bottom = '';
-        style.maxHeight = `${Math.max(160, Math.min(620, below))}px`;
-      } else {
-        style.bottom = `${vh - r.top + 6}px`;
-        style.top = '';
-        style.maxHeight = `${Math.max(160, Math.min(620, above))}px`;
-      }
+      ns.panelParts.place(this.root, anchor, this.assistant.win);
     }
 
     onKey(e) {
@@ -168,7 +104,9 @@
           'div',
           { class: 'actions' },
           retry ? h('button', { type: 'button', text: 'Try again', onclick: () => retry() }) : null,
-          error.code === 'not_paired' ? h('button', { type: 'button', text: 'Open options', onclick: () => ns.sendMessage(M.CS_BG_OPEN_OPTIONS) }) : null,
+          error.code === 'not_paired'
+            ? h('button', { type: 'button', text: 'Open options', onclick: () => ns.sendMessage(M.CS_BG_OPEN_OPTIONS) })
+            : null,
         ),
       );
     }
@@ -190,7 +128,9 @@
       const seen = this.assistant.adapter.readDraft(this.assistant.win);
       this.recipients = seen;
       this.say('Looking up the interview…');
-      const answer = await this.ask(M.CS_BG_FIND_INTERVIEWS, { emails: seen.to, on: ns.dates.today() }, () => this.start());
+      const answer = await this.ask(M.CS_BG_FIND_INTERVIEWS, { emails: seen.to, on: ns.dates.today() }, () =>
+        this.start(),
+      );
       if (!answer.ok) return;
       const found = answer.data.interviews;
       if (found.length === 1) return this.select(found[0]);
@@ -207,7 +147,12 @@
       let intro = `No interview matches ${who}. Search for it, or add it.`;
       if (changing) intro = 'Search for the interview this mail is about, or add it.';
       else if (candidates.length) intro = `${candidates.length} interviews match ${who} — which one is this?`;
-      const input = h('input', { id: 'fa-search', type: 'search', autocomplete: 'off', oninput: () => this.searchSoon(input.value) });
+      const input = h('input', {
+        id: 'fa-search',
+        type: 'search',
+        autocomplete: 'off',
+        oninput: () => this.searchSoon(input.value),
+      });
       if (!changing && !candidates.length && !seen.to.length && seen.names[0]) {
         input.value = seen.names[0]; // a chip with only a name (Outlook): search by it
         this.searchSoon(input.value);
@@ -219,7 +164,11 @@
         h('label', { for: 'fa-search', text: 'Search interviews (company, position or interviewer)' }),
         input,
         this.results,
-        h('div', { class: 'actions' }, h('button', { type: 'button', text: 'Add this interview', onclick: () => this.showAddForm() })),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', text: 'Add this interview', onclick: () => this.showAddForm() }),
+        ),
       );
       this.showChoices(candidates);
       input.focus();
@@ -228,7 +177,16 @@
     showChoices(interviews) {
       this.results.replaceChildren(
         ...interviews.map((i) =>
-          h('li', {}, h('button', { type: 'button', onclick: () => this.select(i) }, h('span', { class: 'who', text: interviewLabel(i) }), h('span', { class: 'muted', text: ` · interviewed ${ns.dates.display(i.interview_date)}` }))),
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', onclick: () => this.select(i) },
+              h('span', { class: 'who', text: interviewLabel(i) }),
+              h('span', { class: 'muted', text: ` · interviewed ${ns.dates.display(i.interview_date)}` }),
+            ),
+          ),
         ),
       );
     }
@@ -247,29 +205,19 @@
 
     showAddForm() {
       const seen = this.recipients || { to: [], names: [] };
-      const field = (name, label, attrs) => [h('label', { for: `fa-${name}`, text: label }), h('input', { id: `fa-${name}`, name, ...attrs })];
-      const form = h(
-        'form',
-        { onsubmit: (e) => this.add(e, form) },
-        h('p', { text: 'Add the interview, and the assistant will time your follow-up.' }),
-        field('company', 'Company', { required: true }),
-        field('position', 'Position', { required: true }),
-        field('interview_date', 'Interview date', { type: 'date', required: true, value: ns.dates.today() }),
-        field('interviewer_name', 'Interviewer name', { value: seen.names[0] || '' }),
-        field('interviewer_email', 'Interviewer email', { type: 'email', value: seen.to[0] || '' }),
-        field('timeline', 'What they said about timing', { placeholder: 'e.g. We will decide within two weeks' }),
-        h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit', text: 'Save interview' }), h('button', { type: 'button', text: 'Cancel', onclick: () => this.start() })),
+      const form = addForm(
+        seen,
+        (interview) => this.add(interview),
+        () => this.start(),
       );
       this.clearActions();
       this.main.replaceChildren(form);
       form.querySelector('input').focus();
     }
 
-    async add(event, form) {
-      event.preventDefault();
-      const interview = Object.fromEntries([...form.querySelectorAll('input')].map((i) => [i.name, i.value]));
+    async add(interview) {
       this.say('Saving…');
-      const answer = await this.ask(M.CS_BG_ADD_INTERVIEW, { interview }, () => this.add(event, form));
+      const answer = await this.ask(M.CS_BG_ADD_INTERVIEW, { interview }, () => this.add(interview));
       if (answer.ok) this.select(answer.data);
     }
 
@@ -279,7 +227,8 @@
       const fields = { interviewId: interview.id, on: ns.dates.today() };
       if (variant) fields.variant = variant;
       const answer = await this.ask(M.CS_BG_GET_DRAFT, fields, () => this.select(interview, variant));
-      if (!answer.ok && answer.error.code === 'nothing_to_draft') return this.showNothingToDraft(interview, answer.error);
+      if (!answer.ok && answer.error.code === 'nothing_to_draft')
+        return this.showNothingToDraft(interview, answer.error);
       if (!answer.ok) return;
       this.draft = answer.data;
       this.say('');
@@ -291,54 +240,49 @@
       this.alert.replaceChildren();
       this.say('');
       this.clearActions();
-      const timing = ns.timing.describe(interview.schedule, interview);
-      this.timing = timing;
-      this.main.replaceChildren(
-        this.interviewLine(interview),
-        h('div', { class: `timing tone-${timing.tone}`, 'data-state': (interview.schedule || {}).state || '' }, h('div', { class: 'title', text: timing.title }), h('p', { class: 'muted', text: error.message })),
-      );
+      this.timing = ns.timing.describe(interview.schedule, interview);
+      const state = (interview.schedule || {}).state;
+      this.main.replaceChildren(this.interviewLine(interview), timingBox(this.timing, state, error.message));
     }
 
     interviewLine(interview) {
-      return h(
-        'p',
-        {},
-        h('span', { class: 'who', text: interviewLabel(interview) }),
-        h('span', { class: 'muted', text: ` · interviewed ${ns.dates.display(interview.interview_date)}${interview.interviewer_name ? ` with ${interview.interviewer_name}` : ''}` }),
-        ' ',
-        h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: () => this.showPicker([], true) }),
-      );
+      return interviewLine(interview, () => this.showPicker([], true));
     }
 
     showDraft(interview, draft) {
-      const timing = ns.timing.describe(draft.schedule || interview.schedule, interview, draft.action);
-      this.timing = timing;
-      const variants = variantsOf(draft);
-      const current = draft.variant || (variants[0] && variants[0].id);
+      this.timing = ns.timing.describe(draft.schedule || interview.schedule, interview, draft.action);
       this.userCheck = h('div', { class: 'user-check' });
       this.confirmBox.replaceChildren();
       this.actions.replaceChildren(
         h('button', { class: 'primary', type: 'button', text: 'Insert draft', onclick: () => this.insert(false) }),
         h('button', { type: 'button', text: 'Check my draft', onclick: () => this.check() }),
       );
+      const findings = draft.findings || [];
       this.main.replaceChildren(
         this.interviewLine(interview),
-        h('div', { class: `timing tone-${timing.tone}`, 'data-state': (draft.schedule || {}).state || '' }, h('div', { class: 'title', text: timing.title }), timing.detail ? h('p', { class: 'muted', text: timing.detail }) : null),
+        timingBox(this.timing, (draft.schedule || {}).state),
         h('h3', { text: 'Draft' }),
-        h('p', { class: 'draft-subject' }, h('span', { class: 'visually-hidden', text: 'Subject: ' }), draft.subject || ''),
-        h('div', { class: 'draft-body', tabindex: '0', role: 'document', 'aria-label': 'Draft body', text: draft.body || '' }),
-        variants.length > 1
+        h(
+          'p',
+          { class: 'draft-subject' },
+          h('span', { class: 'visually-hidden', text: 'Subject: ' }),
+          draft.subject || '',
+        ),
+        h('div', {
+          class: 'draft-body',
+          tabindex: '0',
+          role: 'document',
+          'aria-label': 'Draft body',
+          text: draft.body || '',
+        }),
+        variantPicker(draft, (variant) => this.select(interview, variant)),
+        findings.length
           ? h(
-              'fieldset',
+              'div',
               {},
-              h('legend', { text: 'Wording' }),
-              variants.map((v) =>
-                h('label', {}, h('input', { type: 'radio', name: 'fa-variant', value: v.id, checked: v.id === current, onchange: () => this.select(interview, v.id) }), ` ${v.label}`),
-              ),
+              h('h3', { text: 'About this draft' }),
+              findingList(findings, draft.body || '', 20, 'Findings about the draft'),
             )
-          : null,
-        (draft.findings || []).length
-          ? h('div', { class: 'draft-findings' }, h('h3', { text: 'About this draft' }), findingList(draft.findings, draft.body || '', 20, 'Findings about the draft'))
           : null,
         this.userCheck,
       );
@@ -356,11 +300,10 @@
 
     async insertOnce(confirmed) {
       if (this.timing.confirm && !confirmed) {
-        const box = h(
-          'div',
-          { class: 'confirm', role: 'group', 'aria-labelledby': 'fa-confirm-text', tabindex: '-1' },
-          h('p', { id: 'fa-confirm-text', text: `${this.timing.confirm} Insert the draft anyway?` }),
-          h('div', { class: 'actions' }, h('button', { type: 'button', text: 'Insert anyway', onclick: () => this.insert(true) }), h('button', { type: 'button', text: 'Cancel', onclick: () => this.confirmBox.replaceChildren() })),
+        const box = confirmBox(
+          this.timing.confirm,
+          () => this.insert(true),
+          () => this.confirmBox.replaceChildren(),
         );
         this.confirmBox.replaceChildren(box);
         box.focus();
@@ -370,16 +313,25 @@
       const result = await this.assistant.insertDraft(this.draft);
       if (result.ok) {
         const subject = result.subjectFilled ? 'Subject and body inserted' : 'Body inserted (your subject was kept)';
-        this.say(`${subject}. Edit it as you like${result.counts ? ' — when you send it, it counts as your follow-up' : ''}.`);
+        this.say(
+          `${subject}. Edit it as you like${result.counts ? ' — when you send it, it counts as your follow-up' : ''}.`,
+        );
       } else {
-        this.fail({ code: 'insert_failed', message: result.copied ? "This editor didn't accept the draft, so it was copied: paste it with Ctrl+V (⌘V on a Mac)." : "This editor didn't accept the draft. Select the draft above and copy it instead." });
+        this.fail({
+          code: 'insert_failed',
+          message: result.copied
+            ? "This editor didn't accept the draft, so it was copied: paste it with Ctrl+V (⌘V on a Mac)."
+            : "This editor didn't accept the draft. Select the draft above and copy it instead.",
+        });
       }
     }
 
     async check() {
       const seen = this.assistant.adapter.readDraft(this.assistant.win);
       if (!seen.body.trim()) {
-        this.userCheck.replaceChildren(h('p', { class: 'muted', text: 'There is nothing in the editor to check yet.' }));
+        this.userCheck.replaceChildren(
+          h('p', { class: 'muted', text: 'There is nothing in the editor to check yet.' }),
+        );
         return;
       }
       this.say('Checking your draft…');
@@ -389,8 +341,15 @@
       const answer = await this.ask(M.CS_BG_CHECK_DRAFT, fields, () => this.check());
       if (!answer.ok) return;
       const { findings } = answer.data;
-      this.say(findings.length ? `${findings.length} thing${findings.length > 1 ? 's' : ''} to look at in your draft.` : 'Your draft reads well.');
-      this.userCheck.replaceChildren(h('h3', { text: 'Your draft' }), findingList(findings, seen.body, SNIPPET, 'Findings about your draft'));
+      this.say(
+        findings.length
+          ? `${findings.length} thing${findings.length > 1 ? 's' : ''} to look at in your draft.`
+          : 'Your draft reads well.',
+      );
+      this.userCheck.replaceChildren(
+        h('h3', { text: 'Your draft' }),
+        findingList(findings, seen.body, SNIPPET, 'Findings about your draft'),
+      );
       this.userCheck.scrollIntoView({ block: 'nearest' });
     }
 
@@ -399,7 +358,11 @@
       if (!this.isOpen) return;
       if (!answer.ok) return this.fail(answer.error);
       const name = interview ? interview.company : 'this interview';
-      this.say(answer.data.recorded ? `Recorded your follow-up for ${name}.` : `Your follow-up for ${name} will be recorded as soon as Follow-up Assistant is running again.`);
+      this.say(
+        answer.data.recorded
+          ? `Recorded your follow-up for ${name}.`
+          : `Your follow-up for ${name} will be recorded as soon as Follow-up Assistant is running again.`,
+      );
     }
   }
 

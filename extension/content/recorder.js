@@ -7,7 +7,9 @@
 (function (ns) {
   function isOnSend(assistant, target) {
     if (!(target instanceof Node)) return false;
-    return assistant.adapter.sendControls(assistant.win).some((control) => control === target || control.contains(target));
+    return assistant.adapter
+      .sendControls(assistant.win)
+      .some((control) => control === target || control.contains(target));
   }
 
   function isSendShortcut(assistant, e) {
@@ -22,7 +24,8 @@
     };
     const onKeydown = (e) => {
       if (!assistant.state.inserted) return;
-      if (isSendShortcut(assistant, e) || ((e.key === 'Enter' || e.key === ' ') && isOnSend(assistant, e.target))) assistant.recordSend();
+      if (isSendShortcut(assistant, e) || ((e.key === 'Enter' || e.key === ' ') && isOnSend(assistant, e.target)))
+        assistant.recordSend();
     };
     // An iframe editor (Proton, TinyMCE) gets its keys in its own document.
     const watchFrame = () => {

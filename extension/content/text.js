@@ -23,7 +23,9 @@
 
   /** Text as the eye reads it: any run of white space (including no-break spaces) is one space. */
   function normalize(text) {
-    return String(text || '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+    return String(text || '')
+      .replace(/[\s\u00a0\u200b]+/g, ' ')
+      .trim();
   }
 
   function countOccurrences(haystack, needle) {
@@ -39,7 +41,10 @@
 
   /** Escape text for the text/html part of a paste; the HTML is never parsed by us. */
   function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+    return String(text).replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+    );
   }
 
   /** Plain text -> the HTML most editors produce for it: one <div> per line. */

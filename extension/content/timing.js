@@ -6,7 +6,9 @@
   const D = () => ns.dates;
 
   function because(reason) {
-    const text = String(reason || '').trim().replace(/\.$/, '');
+    const text = String(reason || '')
+      .trim()
+      .replace(/\.$/, '');
     return text ? `, because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
   }
 
@@ -50,7 +52,12 @@
   function describe(schedule, interview, action) {
     if (action === 'thank_you') {
       const later = describe(schedule, interview);
-      return { title: 'Interview today — send a thank-you note', detail: `The follow-up comes later. ${later.title}.`, tone: 'due', confirm: null };
+      return {
+        title: 'Interview today — send a thank-you note',
+        detail: `The follow-up comes later. ${later.title}.`,
+        tone: 'due',
+        confirm: null,
+      };
     }
     const state = schedule && schedule.state;
     const next = (schedule && schedule.next) || {};

@@ -13,9 +13,19 @@
   // The content scripts registered on a self-hosted webmail (same order as the manifest's):
   // Roundcube is the common self-hosted one; the generic adapter serves any other.
   const SITE_CONTENT_SCRIPTS = Object.freeze([
-    'shared/messages.js', 'content/text.js', 'content/dates.js', 'content/timing.js', 'content/insert.js',
-    'content/adapters/base.js', 'content/adapters/roundcube.js', 'content/adapters/generic.js',
-    'content/panel-style.js', 'content/panel.js', 'content/recorder.js', 'content/compose-button.js',
+    'shared/messages.js',
+    'content/text.js',
+    'content/dates.js',
+    'content/timing.js',
+    'content/insert.js',
+    'content/adapters/base.js',
+    'content/adapters/roundcube.js',
+    'content/adapters/generic.js',
+    'content/panel-style.js',
+    'content/panel-parts.js',
+    'content/panel.js',
+    'content/recorder.js',
+    'content/compose-button.js',
     'content/main.js',
   ]);
 

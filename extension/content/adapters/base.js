@@ -48,7 +48,15 @@
   }
 
   // Attributes where webmails keep a recipient's address (chips often show only the name).
-  const ADDRESS_ATTRIBUTES = ['data-hovercard-id', 'email', 'data-email', 'title', 'aria-label', 'data-address', 'value'];
+  const ADDRESS_ATTRIBUTES = [
+    'data-hovercard-id',
+    'email',
+    'data-email',
+    'title',
+    'aria-label',
+    'data-address',
+    'value',
+  ];
 
   /** Addresses and display names found in recipient fields and chips. */
   function recipientsIn(elements) {
@@ -62,7 +70,8 @@
           if (value) ns.text.emailsIn(value).forEach((e) => emails.add(e));
         }
         if (node.getAttribute && node.getAttribute('data-name')) names.add(node.getAttribute('data-name'));
-        if (node.tagName === 'INPUT' || node.tagName === 'TEXTAREA') ns.text.emailsIn(node.value).forEach((e) => emails.add(e));
+        if (node.tagName === 'INPUT' || node.tagName === 'TEXTAREA')
+          ns.text.emailsIn(node.value).forEach((e) => emails.add(e));
       }
       ns.text.emailsIn(el.textContent).forEach((e) => emails.add(e));
       const shown = ns.text.normalize(el.textContent);
@@ -80,7 +89,10 @@
       if (node.nodeType === Node.TEXT_NODE) lines.push(node.textContent);
       else if (node.nodeType === Node.ELEMENT_NODE) lines.push(node.nodeName === 'BR' ? '' : node.innerText);
     }
-    return lines.join('\n').replace(/\u00a0/g, ' ').replace(/\n+$/, '');
+    return lines
+      .join('\n')
+      .replace(/\u00a0/g, ' ')
+      .replace(/\n+$/, '');
   }
 
   /** An editor found by selector; an iframe is entered (same-origin, srcless) to its editable root. */
@@ -94,7 +106,10 @@
         return null;
       }
       if (!doc || !doc.body) return null;
-      const root = doc.body.isContentEditable && doc.body.getAttribute('contenteditable') !== null ? doc.body : q(doc, '[contenteditable="true"]') || (doc.body.isContentEditable ? doc.body : null);
+      const root =
+        doc.body.isContentEditable && doc.body.getAttribute('contenteditable') !== null
+          ? doc.body
+          : q(doc, '[contenteditable="true"]') || (doc.body.isContentEditable ? doc.body : null);
       if (!root) return null;
       return { kind: kind || (root.id === 'tinymce' ? 'tinymce' : 'unknown'), root, frame: el, stopSelector };
     }
@@ -135,7 +150,11 @@
         const editor = adapter.editorOf(win);
         const subject = adapter.subjectField(win);
         let body = '';
-        if (editor) body = editor.kind === 'textarea' ? editor.root.value.slice(0, ns.insert.endOfUserValue(editor.root.value)) : userText(editor.root, editor.stopSelector);
+        if (editor)
+          body =
+            editor.kind === 'textarea'
+              ? editor.root.value.slice(0, ns.insert.endOfUserValue(editor.root.value))
+              : userText(editor.root, editor.stopSelector);
         return { ...recipientsIn(qa(win, S.to)), subject: subject ? subject.value : '', body };
       },
       insertText(win, text, caret) {
@@ -150,7 +169,9 @@
       },
     };
     // Overrides get the default methods (bound to the final adapter) to fall back on.
-    const defaults = Object.fromEntries(Object.entries(adapter).map(([k, v]) => [k, typeof v === 'function' ? v.bind(adapter) : v]));
+    const defaults = Object.fromEntries(
+      Object.entries(adapter).map(([k, v]) => [k, typeof v === 'function' ? v.bind(adapter) : v]),
+    );
     return Object.assign(adapter, spec.overrides ? spec.overrides(defaults) : {});
   }
 

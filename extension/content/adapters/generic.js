@@ -9,14 +9,23 @@
   const SELECTORS = {
     // Known editor libraries, then accessible multiline text boxes, then a body textarea. (M)
     body: [
-      '.ProseMirror', '[data-lexical-editor]', '[data-slate-editor]', '.ql-editor', '.ck-editor__editable',
-      '[contenteditable="true"][role="textbox"]', '[contenteditable="true"][aria-multiline="true"]',
-      'iframe[id$="_ifr"]', 'textarea[name*="body" i]', 'textarea[id*="body" i]', 'textarea[name*="message" i]',
+      '.ProseMirror',
+      '[data-lexical-editor]',
+      '[data-slate-editor]',
+      '.ql-editor',
+      '.ck-editor__editable',
+      '[contenteditable="true"][role="textbox"]',
+      '[contenteditable="true"][aria-multiline="true"]',
+      'iframe[id$="_ifr"]',
+      'textarea[name*="body" i]',
+      'textarea[id*="body" i]',
+      'textarea[name*="message" i]',
     ].join(', '),
     // A cheap first pass for the scan: the editors above are contenteditable, iframes or textareas.
     bodyHint: '[contenteditable="true"], iframe, textarea',
     composeWindow: '[role="dialog"], form', // (M)
-    subject: 'input[name*="subject" i], input[id*="subject" i], input[aria-label*="subject" i], input[placeholder*="subject" i]',
+    subject:
+      'input[name*="subject" i], input[id*="subject" i], input[aria-label*="subject" i], input[placeholder*="subject" i]',
     to: 'input[name="to" i], textarea[name="to" i], [aria-label="To"], input[name*="recipient" i]',
     send: 'button[type="submit"][name*="send" i], button[aria-label^="Send"], button[title^="Send"], [role="button"][aria-label^="Send"]',
     stop: '.signature, [class*="signature" i], blockquote',

@@ -47,7 +47,10 @@
         if (!compose || !conversation || !doc.body) return null;
         return [
           { target: compose, options: { childList: true, subtree: true } },
-          { target: conversation, options: { attributes: true, attributeFilter: ['class'], attributeOldValue: true, subtree: true } },
+          {
+            target: conversation,
+            options: { attributes: true, attributeFilter: ['class'], attributeOldValue: true, subtree: true },
+          },
           { target: doc.body, options: { childList: true } },
         ];
       },

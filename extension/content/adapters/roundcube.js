@@ -25,7 +25,8 @@
 
   const adapter = ns.adapters.make({
     name: 'roundcube',
-    matches: (loc, doc) => Boolean(doc.getElementById('composebody')) || (doc.body && doc.body.classList.contains('task-mail')),
+    matches: (loc, doc) =>
+      Boolean(doc.getElementById('composebody')) || (doc.body && doc.body.classList.contains('task-mail')),
     SELECTORS,
     sendShortcut: false, // Roundcube has no send shortcut: Ctrl+Enter must not count as sending
     overrides: (base) => ({

@@ -1,0 +1,202 @@
+/* The pieces the panel is built from: text-only nodes (h), findings with the words they are
+ * about, the timing box, the variant picker, the add form, the warning before an early insert,
+ * and where the panel goes on screen. Every node is built with textContent; nothing from the
+ * backend or the page is ever parsed as HTML. */
+'use strict';
+
+(function (ns) {
+  const SEVERITY = { error: 'Fix this', warning: 'Consider', info: 'Tip' };
+  const WIDTH = 380; // px, the panel's width when the window allows it
+
+  /** h('p', {class: 'x', text: 'y', onclick}, ...children): build a node, text only. */
+  function h(tag, props, ...children) {
+    const el = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'text') el.textContent = value;
+      else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+      else el.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) el.append(child);
+    }
+    return el;
+  }
+
+  /** A finding's words in `text` with some context, marked; offsets converted to UTF-16 first. */
+  function quoteFinding(text, finding, context) {
+    const { start, end } = ns.text.findingRange(text, finding);
+    if (end <= start || text.slice(start, end) !== finding.match) {
+      return finding.match ? h('span', { class: 'quote' }, '“', h('mark', { text: finding.match }), '”') : null;
+    }
+    const from = Math.max(0, start - context);
+    const to = Math.min(text.length, end + context);
+    return h(
+      'span',
+      { class: 'quote' },
+      from > 0 ? '…' : '',
+      text.slice(from, start),
+      h('mark', { text: text.slice(start, end) }),
+      text.slice(end, to),
+      to < text.length ? '…' : '',
+    );
+  }
+
+  function findingList(findings, text, context, label) {
+    if (!findings.length) return h('p', { class: 'muted', text: 'No problems found.' });
+    const item = (f) =>
+      h(
+        'li',
+        { class: `finding ${f.severity}` },
+        h('span', { class: 'sev', text: SEVERITY[f.severity] || f.severity }),
+        h('span', { text: f.message }),
+        quoteFinding(text, f, context),
+        f.suggestion ? h('span', { class: 'quote muted', text: `Try: ${f.suggestion}` }) : null,
+      );
+    return h('ul', { class: 'findings', 'aria-label': label }, findings.map(item));
+  }
+
+  function interviewLabel(i) {
+    return `${i.company} — ${i.position}`;
+  }
+
+  function interviewLine(interview, onChange) {
+    const met = `${ns.dates.display(interview.interview_date)}${interview.interviewer_name ? ` with ${interview.interviewer_name}` : ''}`;
+    return h(
+      'p',
+      {},
+      h('span', { class: 'who', text: interviewLabel(interview) }),
+      h('span', { class: 'muted', text: ` · interviewed ${met}` }),
+      ' ',
+      h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: onChange }),
+    );
+  }
+
+  function timingBox(timing, state, detail) {
+    const text = detail !== undefined ? detail : timing.detail;
+    return h(
+      'div',
+      { class: `timing tone-${timing.tone}`, 'data-state': state || '' },
+      h('div', { class: 'title', text: timing.title }),
+      text ? h('p', { class: 'muted', text }) : null,
+    );
+  }
+
+  /** The draft's styles as radio buttons ("Wording"), or nothing when there is one. */
+  function variantPicker(draft, onPick) {
+    const variants = (draft.variants || []).map((v) =>
+      typeof v === 'string' ? { id: v, label: v } : { id: v.id || v.name, label: v.label || v.name || v.id },
+    );
+    if (variants.length < 2) return null;
+    const current = draft.variant || variants[0].id;
+    const option = (v) =>
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'radio',
+          name: 'fa-variant',
+          value: v.id,
+          checked: v.id === current,
+          onchange: () => onPick(v.id),
+        }),
+        ` ${v.label}`,
+      );
+    return h('fieldset', {}, h('legend', { text: 'Wording' }), variants.map(option));
+  }
+
+  /** The short form to add an interview, prefilled from the recipients. */
+  function addForm(seen, onSave, onCancel) {
+    const field = (name, label, attrs) => [
+      h('label', { for: `fa-${name}`, text: label }),
+      h('input', { id: `fa-${name}`, name, ...attrs }),
+    ];
+    const form = h(
+      'form',
+      {
+        onsubmit: (e) => {
+          e.preventDefault();
+          onSave(Object.fromEntries([...form.querySelectorAll('input')].map((i) => [i.name, i.value])));
+        },
+      },
+      h('p', { text: 'Add the interview, and the assistant will time your follow-up.' }),
+      field('company', 'Company', { required: true }),
+      field('position', 'Position', { required: true }),
+      field('interview_date', 'Interview date', { type: 'date', required: true, value: ns.dates.today() }),
+      field('interviewer_name', 'Interviewer name', { value: seen.names[0] || '' }),
+      field('interviewer_email', 'Interviewer email', { type: 'email', value: seen.to[0] || '' }),
+      field('timeline', 'What they said about timing', { placeholder: 'e.g. We will decide within two weeks' }),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { class: 'primary', type: 'submit', text: 'Save interview' }),
+        h('button', { type: 'button', text: 'Cancel', onclick: onCancel }),
+      ),
+    );
+    return form;
+  }
+
+  /** The warning before inserting a draft whose timing is not right; the user decides. */
+  function confirmBox(warning, onYes, onNo) {
+    return h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-labelledby': 'fa-confirm-text', tabindex: '-1' },
+      h('p', { id: 'fa-confirm-text', text: `${warning} Insert the draft anyway?` }),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', text: 'Insert anyway', onclick: onYes }),
+        h('button', { type: 'button', text: 'Cancel', onclick: onNo }),
+      ),
+    );
+  }
+
+  /**
+   * Beside the compose window when there is room (so the panel never hides the editor), else
+   * above or below the button. Reads layout on click, never in an observer.
+   */
+  function place(panel, anchor, win) {
+    const r = anchor.getBoundingClientRect();
+    const w = win.getBoundingClientRect();
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const width = Math.min(WIDTH, vw - 16);
+    const style = panel.style;
+    let left;
+    if (w.left >= width + 16) left = w.left - width - 8;
+    else if (vw - w.right >= width + 16) left = w.right + 8;
+    if (left !== undefined) {
+      // Side by side: bottom-aligned with the button, which sits by Send at the window's foot.
+      Object.assign(style, { left: `${left}px`, top: '', bottom: `${Math.max(8, vh - r.bottom)}px` });
+      return;
+    }
+    style.left = `${Math.max(8, Math.min(r.right - width, vw - width - 8))}px`;
+    const below = vh - r.bottom - 14;
+    const above = r.top - 14;
+    if (below >= 320 || below >= above) {
+      Object.assign(style, {
+        top: `${r.bottom + 6}px`,
+        bottom: '',
+        maxHeight: `${Math.max(160, Math.min(620, below))}px`,
+      });
+    } else {
+      Object.assign(style, {
+        bottom: `${vh - r.top + 6}px`,
+        top: '',
+        maxHeight: `${Math.max(160, Math.min(620, above))}px`,
+      });
+    }
+  }
+
+  ns.panelParts = {
+    h,
+    findingList,
+    interviewLabel,
+    interviewLine,
+    timingBox,
+    variantPicker,
+    addForm,
+    confirmBox,
+    place,
+  };
+})((globalThis.FA = globalThis.FA || {}));
