@@ -29,7 +29,7 @@ COMPOSE = "/?_task=mail&_action=compose"
 SITES = {
     "roundcube-plain": Site(ORIGIN, "roundcube", COMPOSE, options={"html": False}),
     "roundcube-html": Site(ORIGIN, "roundcube", COMPOSE, options={"html": True}),
-    "generic": Site(OTHER, "generic", "/compose"),
+    "generic": Site(OTHER, "generic", "/compose", signature="-- Sam"),
 }
 ALL = pytest.mark.parametrize("webmail", list(SITES), indirect=True)
 

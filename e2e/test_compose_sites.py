@@ -22,6 +22,7 @@ class Site:
     options: dict = field(default_factory=dict)
     send_with: str = "click"  # "click" on Send, or "shortcut" (Ctrl+Enter)
     subject_shown: bool = True  # inline replies keep the thread's subject hidden
+    signature: str = "Sam Doe"  # the fixture's signature: the draft must land above it
 
 
 SITES = {
@@ -29,9 +30,9 @@ SITES = {
     "gmail-reply": Site("https://mail.google.com", "gmail", "/mail/u/0/#inbox/FMfcg", opener="reply",
                         subject_shown=False),
     "outlook": Site("https://outlook.live.com", "outlook", "/mail/0/", send_with="shortcut"),
-    "proton": Site("https://mail.proton.me", "proton", "/u/0/inbox"),
+    "proton": Site("https://mail.proton.me", "proton", "/u/0/inbox", signature="Sent with Proton Mail"),
     "fastmail": Site("https://app.fastmail.com", "fastmail", "/mail/Inbox/"),
-    "yahoo": Site("https://mail.yahoo.com", "yahoo", "/d/folders/1"),
+    "yahoo": Site("https://mail.yahoo.com", "yahoo", "/d/folders/1", signature="Sent from Yahoo Mail"),
 }
 
 
@@ -155,6 +156,7 @@ def check_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it(webma
         assert line in body, f"draft line missing from the editor's model: {line!r} in {body!r}"
     assert body.index("Hello") < body.index(lines[0]), "the user's text stays before the draft"
     assert body.count(lines[0]) == 1, "inserted exactly once"
+    assert body.index(lines[-1]) < body.rindex(webmail.site.signature), "the draft goes above the signature"
     if webmail.site.subject_shown:
         assert webmail.subject() == draft_subject, "an empty subject is filled with the draft's"
     else:
@@ -191,6 +193,8 @@ def check_sending_records_the_follow_up_once(webmail, paired, interviews):
     webmail.send()
     sent = webmail.sent()
     assert len(sent) == 1 and draft_first in normalize(sent[0]["text"]), "the webmail sent our draft"
+    sent_text = normalize(sent[0]["text"])
+    assert sent_text.index(draft_first) < sent_text.rindex(webmail.site.signature), "above the signature"
     deadline = time.monotonic() + 5
     while not interviews.follow_ups(interview["id"]) and time.monotonic() < deadline:
         time.sleep(0.1)

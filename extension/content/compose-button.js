@@ -109,7 +109,8 @@
     /** Subject (only when empty), then the body at the caret; remembers the insertion for Send. */
     async insertDraft(draft) {
       const subject = await this.adapter.fillSubject(this.win, draft.subject || '');
-      const body = await this.adapter.insertText(this.win, draft.body || '', this.state.caret);
+      const caret = this.state.caret || (this.state.touched ? null : { untouched: true });
+      const body = await this.adapter.insertText(this.win, draft.body || '', caret);
       this.state.caret = null; // the caret is now after our text
       if (!body.ok) {
         let copied = false;

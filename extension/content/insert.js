@@ -87,6 +87,18 @@
     return range;
   }
 
+  /** The body's first line (into an empty first line rather than after its <br>). */
+  function startOfBody(root) {
+    const range = root.ownerDocument.createRange();
+    const first = root.firstChild;
+    if (first && first.nodeName === 'BR') range.setStartBefore(first);
+    else if (first && first.nodeType === Node.ELEMENT_NODE && first.textContent.trim() === '' && first.lastChild) {
+      range.setStartBefore(first.lastChild);
+    } else range.setStart(root, 0);
+    range.collapse(true);
+    return range;
+  }
+
   /** Where the plain text of a textarea's user part ends: above a "-- " signature line. */
   function endOfUserValue(value) {
     const sig = value.search(/(^|\n)-- ?\n/);
@@ -118,7 +130,11 @@
     return rangeIsInside(range, editor.root) ? { range: range.cloneRange() } : null;
   }
 
-  /** Focus the editor with the caret where the user left it, or at the end of their text. */
+  /**
+   * Focus the editor with the caret where the user left it; else at the end of their text (above
+   * a signature or quote); else, in a body the user never touched whose signature has no marker
+   * we know (RoosterJS keeps no classes), on its first line.
+   */
   function placeCaret(editor, saved) {
     const root = editor.root;
     if (editor.frame) editor.frame.focus();
@@ -130,7 +146,11 @@
       root.setSelectionRange(start, end);
       return;
     }
-    const range = saved && rangeIsInside(saved.range, root) ? saved.range : endOfUserText(root, editor.stopSelector);
+    let range;
+    if (saved && rangeIsInside(saved.range, root)) range = saved.range;
+    else if (saved && saved.untouched && !(editor.stopSelector && root.querySelector(editor.stopSelector))) {
+      range = startOfBody(root); // the user never wrote here and nothing marks the signature: the first line
+    } else range = endOfUserText(root, editor.stopSelector);
     const sel = root.ownerDocument.getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
