@@ -245,3 +245,20 @@ def test_after_a_reply_no_follow_up_is_drafted(webmail, paired, interviews, back
     expect(panel.locator(".timing .title")).to_have_text(re.compile(rf"^They replied on {DATE} — no follow-up needed$"))
     expect(panel.get_by_role("button", name="Insert draft")).to_have_count(0)
     panel.screenshot(path=str(screenshots / "panel-state-replied.png"))
+
+
+def test_a_backend_that_never_answers_times_out_with_a_plain_message(service_worker, paired):
+    """A server that accepts the connection but never answers: the worker gives up after ~5 s."""
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", url)
+        started = time.monotonic()
+        answer = service_worker.evaluate("FA.api.request('GET', '/api/v1/interviews')")
+        waited = time.monotonic() - started
+    assert answer["ok"] is False and answer["error"]["code"] == "timeout"
+    assert answer["error"]["message"] == "Follow-up Assistant didn't answer within 5 seconds."
+    assert 4.5 < waited < 8
