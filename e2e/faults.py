@@ -19,7 +19,7 @@ import json
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -40,6 +40,7 @@ class Seen:
     mode: str
     forwarded: bool = False
     status: int = 0
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 class _Server(ThreadingHTTPServer):

@@ -52,7 +52,10 @@
 
   /** Pass an answer through, refreshing the badge first when the change went through. */
   async function afterChange(answer) {
-    if (answer && answer.ok) await refresh();
+    if (!answer || !answer.ok) return answer;
+    // A follow-up kept for later means the backend just failed: refresh, but don't hold the answer.
+    if (answer.data && answer.data.queued) refresh();
+    else await refresh();
     return answer;
   }
 

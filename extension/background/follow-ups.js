@@ -46,7 +46,8 @@
     await updateQueue((queue) => (queue.some((q) => q.key === entry.key) ? queue : [...queue, entry]));
     let answer = await post(entry);
     for (const wait of BACKOFF_MS) {
-      if (answer.ok || !isRetryable(answer.error)) break;
+      // A stuck backend already cost 5 s: keep it queued now, so the user hears within 6 s.
+      if (answer.ok || !isRetryable(answer.error) || answer.error.code === 'timeout') break;
       await sleep(wait);
       answer = await post(entry);
     }
@@ -70,7 +71,7 @@
       }
       const answer = await post(entry);
       if (answer.ok || !isRetryable(answer.error)) done.add(entry.key);
-      else if (answer.error.code === 'backend_down') break; // no use asking again right now
+      else if (answer.error.code === 'backend_down' || answer.error.code === 'timeout') break; // no use asking again right now
     }
     const left = await updateQueue((queue) => queue.filter((q) => !done.has(q.key)));
     if (left.length === 0) await chrome.alarms.clear(ALARM);

@@ -20,13 +20,19 @@
   /** Everything the popup lists: due and overdue, coming up, time to move on — for the day asked. */
   async function list() {
     const on = await ns.badge.today();
-    const [due, upcoming, moveOn] = await Promise.all([
-      api('GET', '/api/v1/due', { query: { on } }),
-      api('GET', '/api/v1/interviews', { query: { on, state: 'upcoming' } }),
-      api('GET', '/api/v1/interviews', { query: { on, state: 'move_on' } }),
-    ]);
+    const lists = () =>
+      Promise.all([
+        api('GET', '/api/v1/due', { query: { on } }),
+        api('GET', '/api/v1/interviews', { query: { on, state: 'upcoming' } }),
+        api('GET', '/api/v1/interviews', { query: { on, state: 'move_on' } }),
+      ]);
+    // Follow-ups kept while the backend was away are sent alongside (not before: a stuck backend
+    // would double the wait); when some went in, the lists are read again to show them recorded.
+    const waiting = (await ns.followUps.pending()).length;
+    const [pending, first] = await Promise.all([waiting ? ns.followUps.flush() : 0, lists()]);
+    const [due, upcoming, moveOn] = pending < waiting ? await lists() : first;
     const failed = [due, upcoming, moveOn].find((answer) => !answer.ok);
-    if (failed) return failed;
+    if (failed) return { ...failed, error: { ...failed.error, pending } }; // the popup says they are kept
     await ns.badge.show(due.data.due); // the popup just read the due list: the badge can use it too
     const { preferredWebmail } = await ns.settings.load();
     return {
@@ -36,13 +42,17 @@
         interviews: [...due.data.due, ...upcoming.data.interviews, ...moveOn.data.interviews],
         webmail: preferredWebmail,
         focus: await ns.badge.takeFocus(),
+        pending,
       },
     };
   }
 
   async function markSent({ interviewId, sentOn }) {
     // Through the same queue as the compose window's Send, so a backend that is down loses nothing.
-    const answer = await ns.followUps.record({ interviewId, sentOn, key: crypto.randomUUID() });
+    // One already kept for this interview (a click or a Send during a fault) goes again with its
+    // own key and date: clicking again once the backend is back can never record it twice.
+    const kept = (await ns.followUps.pending()).find((entry) => entry.interviewId === interviewId);
+    const answer = await ns.followUps.record(kept || { interviewId, sentOn, key: crypto.randomUUID() });
     return changed(answer);
   }
 

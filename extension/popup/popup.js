@@ -8,6 +8,11 @@ import { setupAddForm } from './add-form.js';
 // Error codes that mean "not paired yet" or "the backend is not answering" (see background/api.js).
 const UNPAIRED = new Set(['not_paired']);
 const DOWN = new Set(['backend_down', 'timeout']);
+// What to do when a fault keeps coming back (a follow-up marked sent meanwhile is kept and resent by itself).
+const IF_IT_PERSISTS = {
+  timeout: 'If it keeps happening, restart it with `make run`.',
+  server_error: 'If it keeps happening, look at the terminal running `make run`.',
+};
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
@@ -53,6 +58,7 @@ async function load(focusId = null) {
   $('today').setAttribute('title', `Today is ${on}`);
   $('add').hidden = false;
   drawGroups(interviews, on);
+  if (answer.data.pending) announce(keptWords(answer.data.pending), true);
   loadGoal();
   const target = focusId ?? focus ?? null;
   if (target !== null) bringIntoView(target);
@@ -91,6 +97,7 @@ function showState(title, text, ...actions) {
 
 async function showProblem(error) {
   const code = error?.code;
+  const kept = error?.pending ? ` ${keptWords(error.pending)}` : '';
   const optionsButton = (primary) => el('button', { type: 'button', class: primary ? 'primary' : null, text: 'Open options', on: { click: () => chrome.runtime.openOptionsPage() } });
   const retry = el('button', { type: 'button', class: 'primary', text: 'Try again', on: { click: () => load() } });
   if (UNPAIRED.has(code) || DOWN.has(code)) {
@@ -104,10 +111,17 @@ async function showProblem(error) {
   } else if (DOWN.has(code)) {
     const { backendUrl } = await chrome.storage.local.get('backendUrl');
     const where = backendUrl ? ` The extension looks for it at ${backendUrl}.` : '';
-    showState("Can't reach the backend", `${error.message}${where} Then press Try again.`, retry, optionsButton(false));
+    const persists = IF_IT_PERSISTS[code] ? ` ${IF_IT_PERSISTS[code]}` : '';
+    showState("Can't reach the backend", `${error.message}${where}${kept} Then press Try again.${persists}`, retry, optionsButton(false));
   } else {
-    showState('Something went wrong', errorWords(error), retry, optionsButton(false));
+    showState('Something went wrong', `${errorWords(error)}${kept}`, retry, optionsButton(false));
   }
+}
+
+/** Follow-ups sent during a fault wait in the service worker: say that they are safe. */
+function keptWords(count) {
+  const what = count === 1 ? '1 follow-up you sent is' : `${count} follow-ups you sent are`;
+  return `${what} kept and will be recorded as soon as Follow-up Assistant answers.`;
 }
 
 /** Carry out a row action, then redraw; the service worker refreshes the badge after each change. */
@@ -124,6 +138,13 @@ async function act(kind, interview, extra, button) {
   button.disabled = false;
   if (!answer.ok) {
     announce(errorWords(answer.error), true);
+    return;
+  }
+  if (answer.data?.queued) {
+    // Not recorded yet: the worker keeps it and retries; the row stays, a second click is safe.
+    const { error } = answer.data;
+    const kept = `Your follow-up to ${interview.company} is kept and will be recorded as soon as Follow-up Assistant answers.`;
+    announce(`Not recorded yet: ${error.message} ${kept} ${IF_IT_PERSISTS[error.code] || ''}`.trim(), true);
     return;
   }
   await load(); // redraw first, then say it, so what is read out matches what is shown
@@ -188,6 +209,6 @@ function bringIntoView(id) {
 
 /** Say something in the live region; `problem` marks it as an error. */
 function announce(text, problem = false) {
-  $('status').textContent = text;
+  fill($('status'), withCode(text));
   $('status').classList.toggle('problem', problem);
 }
