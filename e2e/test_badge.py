@@ -29,6 +29,16 @@ def wait_for_badge(worker, expected: str, timeout: float = 10.0) -> str:
     return text
 
 
+def wait_for_notifications(worker, timeout: float = 10.0) -> dict:
+    """Poll the reminders: the worker sets the badge first, then creates them."""
+    deadline = time.monotonic() + timeout
+    shown = worker.evaluate("chrome.notifications.getAll()")
+    while not shown and time.monotonic() < deadline:
+        time.sleep(0.1)
+        shown = worker.evaluate("chrome.notifications.getAll()")
+    return shown
+
+
 def clear_notifications(worker):
     worker.evaluate("chrome.notifications.getAll().then((all) => "
                     "Promise.all(Object.keys(all).map((id) => chrome.notifications.clear(id))))")
@@ -110,7 +120,7 @@ def test_a_follow_up_that_became_due_while_the_browser_was_closed(pw, backend, t
         alarms = sorted(a["name"] for a in worker.evaluate("chrome.alarms.getAll()"))
         assert {"badge-morning", "badge-refresh"} <= set(alarms)
         # One reminder for this follow-up, remembered so that the next refresh does not repeat it.
-        notifications = worker.evaluate("chrome.notifications.getAll()")
+        notifications = wait_for_notifications(worker)
         assert list(notifications) == [f"follow-up:{interview_id}"]
         notified = worker.evaluate("chrome.storage.local.get('notifiedFollowUps').then((s) => s.notifiedFollowUps)")
         assert notified == [f"{interview_id}:first_follow_up:2027-03-11"]
