@@ -35,7 +35,7 @@ from e2e.conftest import (CHROMIUM_FLAGS, EXTENSION, FIXTURES, TOKEN, LiveBacken
                           chromium_path, fixture_route)
 
 INSERTS = 20  # per editor
-TRIALS = 7  # per page, with and without the extension, interleaved
+TRIALS = 5  # per page, with and without the extension, interleaved
 BURSTS, EVERY_MS = 200, 15  # the churn: 200 bursts replacing 20 rows (about 200 nodes) each
 EDITORS = {  # site -> (origin, fixture)
     "plain contenteditable (Gmail)": ("https://mail.google.com", "gmail"),
