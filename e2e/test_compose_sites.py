@@ -18,7 +18,7 @@ class Site:
     origin: str
     fixture: str
     path: str
-    opener: str = "compose"  # fixture.compose(...) or fixture.reply(...)
+    opener: str = "compose"  # fixture.compose(...), .fullscreen(...) or .reply(...)
     options: dict = field(default_factory=dict)
     send_with: str = "click"  # "click" on Send, or "shortcut" (Ctrl+Enter)
     subject_shown: bool = True  # inline replies keep the thread's subject hidden
@@ -27,6 +27,7 @@ class Site:
 
 SITES = {
     "gmail": Site("https://mail.google.com", "gmail", "/mail/u/0/#inbox", send_with="shortcut"),
+    "gmail-fullscreen": Site("https://mail.google.com", "gmail", "/mail/u/0/#inbox?compose=new", opener="fullscreen"),
     "gmail-reply": Site("https://mail.google.com", "gmail", "/mail/u/0/#inbox/FMfcg", opener="reply",
                         subject_shown=False),
     "outlook": Site("https://outlook.live.com", "outlook", "/mail/0/", send_with="shortcut"),

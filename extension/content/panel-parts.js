@@ -153,10 +153,13 @@
 
   /**
    * Beside the compose window when there is room (so the panel never hides the editor), else
-   * above or below the button. Reads layout on click, never in an observer.
+   * above or below the button's row. Reads layout on click, never in an observer.
    */
-  function place(panel, anchor, win) {
-    const r = anchor.getBoundingClientRect();
+  function place(panel, anchor, win, row) {
+    // The button with the row it sits in (the Send cell or toolbar): the panel never covers Send.
+    const a = anchor.getBoundingClientRect();
+    const b = row ? row.getBoundingClientRect() : a;
+    const r = { top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), right: a.right };
     const w = win.getBoundingClientRect();
     const vw = window.innerWidth;
     const vh = window.innerHeight;

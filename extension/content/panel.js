@@ -77,7 +77,8 @@
     }
 
     place(anchor) {
-      ns.panelParts.place(this.root, anchor, this.assistant.win);
+      const host = this.assistant.host;
+      ns.panelParts.place(this.root, anchor, this.assistant.win, host && host.parentElement);
     }
 
     onKey(e) {
@@ -311,6 +312,7 @@
       }
       this.confirmBox.replaceChildren();
       const result = await this.assistant.insertDraft(this.draft);
+      if (this.isOpen && this.assistant.button) this.place(this.assistant.button); // the window grew: keep off Send
       if (result.ok) {
         const subject = result.subjectFilled ? 'Subject and body inserted' : 'Body inserted (your subject was kept)';
         this.say(
