@@ -210,7 +210,8 @@ def check_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, se
     webmail.type_at_start("My own words ")
     panel = webmail.open_panel()
     alert = panel.get_by_role("alert")
-    expect(alert).to_contain_text("Follow-up Assistant isn't running — start it with `make run`.")
+    expect(alert).to_contain_text("Follow-up Assistant isn't running — start it with make run.")
+    expect(alert.locator("code")).to_have_text("make run")
     panel.screenshot(path=str(screenshots / f"panel-{webmail.name}-backend-down.png"))
     assert "My own words" in normalize(webmail.body())
 

@@ -24,11 +24,11 @@ SAY_WITHIN = 6.0  # seconds: issue 6, "the panel or popup says so within 6 s"
 USER_TEXT = "Dear Anna, these are my own words — keep them. "
 # What the user reads for each fault, and the fix offered with it (background/api.js FAILURES).
 SAID = {
-    "down": ("Follow-up Assistant isn't running — start it with `make run`.", "Then click Try again."),
+    "down": ("Follow-up Assistant isn't running — start it with make run.", "Then click Try again."),
     "slow": ("Follow-up Assistant didn't answer within 5 seconds.",
-             "Try again; if it keeps happening, restart it with `make run`."),
+             "Try again; if it keeps happening, restart it with make run."),
     "error": ("Follow-up Assistant ran into an internal error.",
-              "Try again; if it keeps happening, look at the terminal running `make run`."),
+              "Try again; if it keeps happening, look at the terminal running make run."),
 }
 POPUP_HEADING = {"down": "Can't reach the backend", "slow": "Can't reach the backend",
                  "error": "Something went wrong"}

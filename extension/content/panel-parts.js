@@ -23,6 +23,14 @@
     return el;
   }
 
+  /** Text whose `backticked` commands become <code> nodes: built from nodes, never markup. */
+  function withCode(text) {
+    return String(text)
+      .split('`')
+      .map((part, i) => (i % 2 ? h('code', { text: part }) : part))
+      .filter((part) => part !== '');
+  }
+
   /** A finding's words in `text` with some context, marked; offsets converted to UTF-16 first. */
   function quoteFinding(text, finding, context) {
     const { start, end } = ns.text.findingRange(text, finding);
@@ -193,6 +201,7 @@
 
   ns.panelParts = {
     h,
+    withCode,
     findingList,
     interviewLabel,
     interviewLine,

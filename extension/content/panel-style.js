@@ -27,6 +27,7 @@
       font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2933;
       background: #fff; border: 1px solid #cbd2d9; border-radius: 12px;
       box-shadow: 0 12px 32px rgba(15, 23, 42, .18); padding: 14px 16px 16px;
+      overflow-wrap: anywhere;
     }
     header { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
     h2 { font-size: 15px; margin: 0; font-weight: 650; outline: none; }
@@ -44,6 +45,9 @@
     button:focus-visible, input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {
       outline: 3px solid #2563eb; outline-offset: 2px;
     }
+    /* The title takes focus when the panel opens, so screen readers start there; it is not a
+       control, so it needs no ring. */
+    h2[tabindex="-1"]:focus-visible { outline: none; }
     button[disabled] { opacity: .6; cursor: progress; }
     .who { font-weight: 600; }
     .muted { color: #52606d; font-size: 13px; }
@@ -58,6 +62,7 @@
       white-space: pre-wrap; background: #f8fafc; border: 1px solid #e4e7eb; border-radius: 8px;
       padding: 8px 10px; max-height: 210px; overflow: auto; font-size: 13.5px;
     }
+    code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: rgba(15, 23, 42, .07); padding: 1px 4px; border-radius: 4px; }
     mark { background: #fde68a; color: inherit; border-radius: 2px; }
     fieldset { border: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
     fieldset label { display: inline-flex; align-items: center; gap: 4px; margin: 0; font-size: 13px; }

@@ -6,7 +6,7 @@
 
 (function (ns) {
   const M = ns.MESSAGES;
-  const { h, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
+  const { h, withCode, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
     ns.panelParts;
   const SEARCH_DELAY_MS = 200;
   const SNIPPET = 40; // characters of context around a finding in the user's own text
@@ -99,8 +99,8 @@
 
     fail(error, retry) {
       this.alert.replaceChildren(
-        h('p', { text: error.message }),
-        error.fix && !error.message.includes(error.fix) ? h('p', { class: 'muted', text: error.fix }) : null,
+        h('p', {}, withCode(error.message)),
+        error.fix && !error.message.includes(error.fix) ? h('p', { class: 'muted' }, withCode(error.fix)) : null,
         h(
           'div',
           { class: 'actions' },

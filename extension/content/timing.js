@@ -5,11 +5,10 @@
 (function (ns) {
   const D = () => ns.dates;
 
+  /** "Because …": the backend's reason, as the second line under a short title. */
   function because(reason) {
-    const text = String(reason || '')
-      .trim()
-      .replace(/\.$/, '');
-    return text ? `, because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
+    const text = String(reason || '').trim();
+    return text ? `Because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
   }
 
   // Each entry: (next, interview) -> {title, tone, confirm?}; confirm = the warning shown before inserting.
@@ -24,7 +23,8 @@
             confirm: 'You have already sent two follow-ups. A third one is more likely to hurt than help.',
           }
         : {
-            title: `Too early — wait until ${D().display(next.earliest)}${because(next.reason)}`,
+            title: `Too early — wait until ${D().display(next.earliest)}`,
+            detail: because(next.reason),
             tone: 'early',
             confirm: `It's too early: following up before ${D().display(next.earliest)} can come across as pushy.`,
           },
@@ -64,7 +64,7 @@
     const phrase = PHRASES[state];
     if (!phrase) return { title: 'Timing unknown', detail: '', tone: 'done', confirm: null };
     const said = phrase(next, interview);
-    const detail = state === 'upcoming' && next.action !== 'move_on' ? '' : String(next.reason || '');
+    const detail = said.detail !== undefined ? said.detail : String(next.reason || '');
     return { title: said.title, detail, tone: said.tone, confirm: said.confirm || null };
   }
 
