@@ -15,6 +15,8 @@ FLAG = (
     "Let me know this week, or I'll go with the other company.",
     "Another company has made me an offer, so I'll need a decision within 48 hours.",
     "Unless I hear back soon, I'll have to move on.",
+    "Should I not hear back by the end of the month, I will withdraw my application.",
+    "I'm giving you until Friday to come back to me with an answer.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -26,6 +28,8 @@ PASS = (
     "I wanted to let you know that I've accepted another offer. Thank you for your time.",
     "If I don't hear back by Friday, I'll check in again next week.",
     "Could you please confirm by tomorrow whether the 10 AM slot still works?",
+    "If I don't hear back by the end of next week, I'll drop you another short note.",
+    "Before I sign off, thank you again for your time.",
 )
 BOOK = load("ultimatum")
 
