@@ -17,6 +17,7 @@ FLAG = (
     "Unless I hear back soon, I'll have to move on.",
     "Should I not hear back by the end of the month, I will withdraw my application.",
     "I'm giving you until Friday to come back to me with an answer.",
+    "If I don't hear back by Friday, I will accept another offer. Best of luck.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -30,6 +31,7 @@ PASS = (
     "Could you please confirm by tomorrow whether the 10 AM slot still works?",
     "If I don't hear back by the end of next week, I'll drop you another short note.",
     "Before I sign off, thank you again for your time.",
+    "If I get no reply, I will move on and wish you well.",
 )
 BOOK = load("ultimatum")
 
