@@ -93,6 +93,16 @@ MIGRATIONS = {
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)
+LARGEST_ID = 2**63 - 1  # SQLite's largest integer key: a larger id names no row
+
+
+def writing():
+    """A write transaction that takes the write lock at once.
+
+    Writes here read before they write; a deferred transaction would fail with "database is
+    locked" if another write committed in between, instead of waiting its turn.
+    """
+    return database.atomic("IMMEDIATE")
 
 
 def schema_version() -> int:

@@ -6,7 +6,7 @@ from functools import wraps
 
 from flask import Response, make_response, request
 
-from .db import database
+from .db import writing
 from .errors import ApiError
 from .models import IdempotentRequest, now
 
@@ -32,9 +32,9 @@ def idempotent(view):
                                            "._:- (a UUID is ideal).", "Idempotency-Key")
         route = f"{request.method} {request.path}"
         request_hash = hashlib.sha256(request.get_data()).hexdigest()
-        # IMMEDIATE: the check and the write happen under one write lock, so two retries that
-        # race cannot both write; the replay record commits with the write or not at all.
-        with database.atomic("IMMEDIATE"):
+        # One write lock for the check and the write, so two retries that race cannot both
+        # write; the replay record commits with the write or not at all.
+        with writing():
             seen = IdempotentRequest.get_or_none(IdempotentRequest.key == key)
             if seen is not None:
                 if seen.route != route:

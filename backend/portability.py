@@ -28,7 +28,6 @@ INTERVIEW_COLUMNS = ("id", "company", "position", "interview_date", "interviewer
                      "country", "notes", "reply_on", "outcome", "created_at", "updated_at")
 PROFILE_COLUMNS = ("name", "signature", "country", "weekly_goal")
 APPLICATION_FIELDS = {"applied_on": Day(required=True), "company": Text(200)}
-LARGEST_ID = 2**63 - 1
 
 
 class ImportRefused(ValueError):
@@ -84,7 +83,7 @@ def export_data() -> dict:
 def import_data(data, *, replace: bool = False) -> dict:
     """Check every record with the API's validators, then write all of it or nothing."""
     check_envelope(data)
-    with db.database.atomic("IMMEDIATE"):
+    with db.writing():
         existing = sum(model.select().count() for model in (Interview, Application, UserTemplate))
         if existing and not replace:
             raise ImportRefused(
@@ -139,7 +138,7 @@ def record(item, where: str, keys: tuple) -> dict:
 
 def record_id(item: dict, seen: set) -> int:
     value = item.pop("id", None)
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= LARGEST_ID:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= db.LARGEST_ID:
         raise ImportRefused("id: must be a whole number from 1.")
     if value in seen:
         raise ImportRefused(f"id: {value} appears twice.")

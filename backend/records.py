@@ -87,12 +87,9 @@ def sent_dates(interview: Interview) -> list[date]:
     return [f.sent_on for f in interview.follow_ups.order_by(FollowUp.sent_on, FollowUp.id)]
 
 
-def refresh_all(country_changed_only: bool = True) -> int:
-    """Recompute stored schedules of interviews that follow the default calendar."""
-    query = Interview.select()
-    if country_changed_only:
-        query = query.where(Interview.country.is_null())
-    rows = list(query)
+def refresh_all() -> int:
+    """Recompute the stored schedules of interviews that follow the default calendar."""
+    rows = list(Interview.select().where(Interview.country.is_null()))
     sent = follow_up_dates([row.id for row in rows])
     fallback = default_country()
     for row in rows:

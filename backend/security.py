@@ -8,7 +8,7 @@ import time
 from flask import current_app, g, request
 from flask_cors import CORS
 
-from .db import database
+from .db import database, writing
 from .errors import ApiError
 from .models import PairingCode, Token, now
 
@@ -78,7 +78,7 @@ def new_pairing_code(ttl_seconds: int) -> str:
 
 def redeem_pairing_code(code: str, max_attempts: int) -> str:
     """Trade a valid code for a new token (stored hashed); count and void wrong tries."""
-    with database.atomic("IMMEDIATE"):
+    with writing():
         active = (PairingCode.select()
                   .where(PairingCode.used == False, PairingCode.expires_at > time.time())  # noqa: E712
                   .order_by(PairingCode.id.desc()).first())

@@ -4,9 +4,9 @@ from datetime import date
 from flask import Blueprint, jsonify
 
 from .. import checker, drafting, records
+from ..db import LARGEST_ID
 from ..validate import Day, Integer, Text, json_body
 from . import PREFIX
-from .drafts import LARGEST_ID
 from .interviews import load
 
 bp = Blueprint("checks", __name__, url_prefix=PREFIX)

@@ -4,6 +4,7 @@ from datetime import date
 from flask import Blueprint, jsonify
 
 from .. import drafting, records, render
+from ..db import LARGEST_ID
 from ..errors import ApiError
 from ..models import UserTemplate, profile
 from ..validate import Choice, Day, Integer, json_body
@@ -11,7 +12,6 @@ from . import PREFIX
 from .interviews import load
 
 bp = Blueprint("drafts", __name__, url_prefix=PREFIX)
-LARGEST_ID = 2**63 - 1  # SQLite's largest integer key
 
 
 def fields() -> dict:

@@ -2,7 +2,7 @@
 from flask import Blueprint, jsonify
 
 from .. import records
-from ..db import database
+from ..db import LARGEST_ID, writing
 from ..errors import ApiError, not_found
 from ..idempotency import idempotent
 from ..models import OUTCOMES, FollowUp, Interview, by_email, by_state
@@ -30,9 +30,9 @@ FILTERS = {"email": Email(nullable=False), "state": Choice(STATES, nullable=Fals
 
 
 def load(interview_id: int) -> Interview:
-    # SQLite ids are 64-bit: a larger number from the URL is no interview, not an overflow.
+    # A number past SQLite's keys from the URL is no interview, not an overflow.
     interview = (Interview.get_or_none(Interview.id == interview_id)
-                 if interview_id < 2**63 else None)
+                 if interview_id <= LARGEST_ID else None)
     if interview is None:
         raise not_found("interview")
     return interview
@@ -81,9 +81,7 @@ def list_interviews():
 def create_interview():
     on, _ = day_asked()
     interview = Interview()
-    # IMMEDIATE in every write here: each reads before it writes, and a deferred transaction
-    # fails at once ("database is locked") if another write commits in between.
-    with database.atomic("IMMEDIATE"):
+    with writing():
         apply(interview, json_body(FIELDS))
         interview.save()
     return answer(interview, on, 201)
@@ -99,7 +97,7 @@ def get_interview(interview_id):
 def update_interview(interview_id):
     on, _ = day_asked()
     fields = json_body(EDITABLE, partial=True)
-    with database.atomic("IMMEDIATE"):
+    with writing():
         interview = load(interview_id)
         for name in ("company", "position", "interview_date"):
             if name in fields and fields[name] is None:
@@ -112,7 +110,7 @@ def update_interview(interview_id):
 @bp.delete("/<int:interview_id>")
 def delete_interview(interview_id):
     day_asked()
-    with database.atomic("IMMEDIATE"):
+    with writing():
         load(interview_id).delete_instance(recursive=True)
     return "", 204
 
@@ -122,7 +120,7 @@ def delete_interview(interview_id):
 def record_follow_up(interview_id):
     on, _ = day_asked()
     sent_on = json_body({"sent_on": Day(required=True)})["sent_on"]
-    with database.atomic("IMMEDIATE"):
+    with writing():
         interview = load(interview_id)
         sent = records.sent_dates(interview)
         if interview.outcome:
@@ -146,7 +144,7 @@ def record_follow_up(interview_id):
 def record_reply(interview_id):
     on, _ = day_asked()
     received_on = json_body({"received_on": Day(required=True)})["received_on"]
-    with database.atomic("IMMEDIATE"):
+    with writing():
         interview = load(interview_id)
         apply(interview, {"reply_on": received_on})
         interview.save()
@@ -158,7 +156,7 @@ def record_reply(interview_id):
 def close_interview(interview_id):
     on, _ = day_asked()
     outcome = json_body({"outcome": Choice(OUTCOMES, required=True)})["outcome"]
-    with database.atomic("IMMEDIATE"):
+    with writing():
         interview = load(interview_id)
         apply(interview, {"outcome": outcome})
         interview.save()

@@ -2,7 +2,7 @@
 from flask import Blueprint, current_app, jsonify
 
 from .. import records
-from ..db import database
+from ..db import writing
 from ..models import profile
 from ..timing.rules import RULES
 from ..validate import Country, Integer, Text, json_body
@@ -33,7 +33,7 @@ def get_profile():
 def put_profile():
     """Set the fields given; a new holiday calendar reschedules interviews that follow it."""
     fields = json_body(FIELDS, partial=True)
-    with database.atomic("IMMEDIATE"):
+    with writing():
         row = profile()
         calendar_before = records.default_country()
         for name, value in fields.items():

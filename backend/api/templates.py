@@ -2,7 +2,7 @@
 from flask import Blueprint, jsonify
 
 from .. import drafting, render
-from ..db import database
+from ..db import writing
 from ..errors import ApiError
 from ..models import UserTemplate, now
 from ..validate import Text, json_body, query
@@ -49,7 +49,7 @@ def put_template(name):
     errors = drafting.check_user_template(name, fields["subject"], fields["body"])
     if errors:
         raise ApiError(400, "invalid_template", errors[0]["message"], errors[0]["field"])
-    with database.atomic("IMMEDIATE"):
+    with writing():
         UserTemplate.insert(name=name, subject=fields["subject"], body=fields["body"],
                             updated_at=now()).on_conflict_replace().execute()
     return jsonify(to_dict(name))
