@@ -5,7 +5,7 @@ import re
 import secrets
 import time
 
-from flask import current_app, g, request
+from flask import current_app, request
 from flask_cors import CORS
 
 from .db import database, writing
@@ -36,10 +36,11 @@ def is_extension_origin(origin: str) -> bool:
 
 def check_request():
     """Refuse what a web page or a rebound DNS name could send before any view runs."""
-    if request.host.lower() not in allowed_hosts():
+    hosts = allowed_hosts()
+    if request.host.lower() not in hosts:
         raise ApiError(403, "forbidden_host", "This address is only served to 127.0.0.1.")
     origin = request.headers.get("Origin")
-    own = {f"http://{host}" for host in allowed_hosts()}
+    own = {f"http://{host}" for host in hosts}
     if origin is not None and origin not in own and not is_extension_origin(origin):
         raise ApiError(403, "forbidden_origin", "Web pages may not call Follow-up Assistant.")
     if request.method == "OPTIONS":
@@ -64,7 +65,6 @@ def authenticate() -> None:
         return
     if not Token.select().where(Token.token_hash == digest(token)).exists():
         raise ApiError(401, "unauthorized", "This token is not known: pair the extension again.")
-    g.token_hash = digest(token)
 
 
 def new_pairing_code(ttl_seconds: int) -> str:
