@@ -1,4 +1,7 @@
 // Which group each follow-up belongs to, in what order, and how to say it. Pure: no DOM, no chrome.*.
+import { formatDate, parseDate, toIso } from './words.js';
+
+export { formatDate, parseDate, toIso };
 
 // How far ahead "Coming up" looks, in calendar days.
 export const COMING_UP_DAYS = 7;
@@ -19,38 +22,19 @@ export const ACTION_WORDS = {
 };
 
 // Outcomes a row can be closed with, in the backend's words and the user's.
+// `menu` is how a row's menu offers it, `done` how the page says it happened.
 export const OUTCOMES = [
-  { value: 'offer', label: 'Offer' },
-  { value: 'rejected', label: 'Rejected' },
-  { value: 'withdrawn', label: 'Withdrawn' },
-  { value: 'moved_on', label: 'Moved on' },
+  { value: 'offer', label: 'Offer', menu: 'Close: got an offer', done: 'an offer' },
+  { value: 'rejected', label: 'Rejected', menu: 'Close: rejected', done: 'rejected' },
+  { value: 'withdrawn', label: 'Withdrawn', menu: 'Close: I withdrew', done: 'withdrawn' },
+  { value: 'moved_on', label: 'Moved on', menu: 'Close: moved on', done: 'moved on' },
 ];
-
-/** Parse a YYYY-MM-DD string as a local calendar date (never as UTC midnight). */
-export function parseDate(iso) {
-  const [y, m, d] = String(iso).split('-').map(Number);
-  return new Date(y, m - 1, d);
-}
 
 /** The ISO date `days` calendar days after `iso`. */
 export function addDays(iso, days) {
   const date = parseDate(iso);
   date.setDate(date.getDate() + days);
   return toIso(date);
-}
-
-/** A Date as YYYY-MM-DD in local time. */
-export function toIso(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** "Tue 1 Dec" (plus the year when it is not the year of `on`). */
-export function formatDate(iso, on) {
-  const date = parseDate(iso);
-  const options = { weekday: 'short', day: 'numeric', month: 'short' };
-  if (on && parseDate(on).getFullYear() !== date.getFullYear()) options.year = 'numeric';
-  return date.toLocaleDateString('en-GB', options);
 }
 
 /** When to act, in words, for a row of group `groupKey` (follows "First follow-up: "). */
