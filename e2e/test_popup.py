@@ -462,3 +462,26 @@ def test_the_popup_keeps_a_fixed_height_and_scrolls(paired, service_worker, popu
     expect(popup.locator("li.row")).to_have_count(12)
     box = popup.evaluate("({height: document.body.getBoundingClientRect().height, scroll: document.body.scrollHeight})")
     assert box["height"] <= 600 < box["scroll"], box
+
+
+def test_keyboard_only_add_an_interview(seeded, popup, extension_id, paired):
+    open_popup(popup, extension_id)
+    popup.keyboard.press("Tab")  # All interviews
+    popup.keyboard.press("Tab")  # Options
+    popup.keyboard.press("Tab")
+    expect(popup.get_by_role("button", name="Add interview")).to_be_focused()
+    popup.keyboard.press("Enter")
+    expect(popup.get_by_label("Company *")).to_be_focused()
+    popup.keyboard.type("Rowan Robotics")
+    popup.keyboard.press("Tab")
+    popup.keyboard.type("Firmware Engineer")
+    popup.keyboard.press("Tab")
+    popup.keyboard.type("Ro Rowan")
+    popup.keyboard.press("Tab")
+    popup.keyboard.type("ro@rowan.test")
+    popup.keyboard.press("Tab")  # the interview date: today already
+    expect(popup.get_by_label("Interview date *")).to_be_focused()
+    popup.keyboard.press("Enter")  # submits the form, as Enter in a field does
+    expect(popup.locator("#status")).to_contain_text("Saved Rowan Robotics")
+    created = [i for i in paired.api("GET", "/api/v1/interviews").json["interviews"] if i["company"] == "Rowan Robotics"]
+    assert len(created) == 1 and created[0]["interview_date"] == TODAY and created[0]["interviewer_email"] == "ro@rowan.test"
