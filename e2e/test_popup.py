@@ -485,3 +485,19 @@ def test_keyboard_only_add_an_interview(seeded, popup, extension_id, paired):
     expect(popup.locator("#status")).to_contain_text("Saved Rowan Robotics")
     created = [i for i in paired.api("GET", "/api/v1/interviews").json["interviews"] if i["company"] == "Rowan Robotics"]
     assert len(created) == 1 and created[0]["interview_date"] == TODAY and created[0]["interviewer_email"] == "ro@rowan.test"
+
+
+def test_a_scheduled_interview_comes_back_on_its_day_for_the_thank_you(paired, service_worker, popup, extension_id):
+    paired.clear()
+    paired.api("POST", "/api/v1/interviews", {"company": "Spruce Studio", "position": "Designer",
+                                               "interview_date": "2027-03-12", "interviewer_email": "sam@spruce.test"})
+    set_storage(service_worker, {"debugToday": TODAY})
+    open_popup(popup, extension_id)
+    expect(popup.locator('section.group[data-group="thank_you"]')).to_have_count(0)
+    set_storage(service_worker, {"debugToday": "2027-03-12"})  # the day of the interview
+    open_popup(popup, extension_id)
+    expect_group(popup, "thank_you", ["Spruce Studio"])
+    spruce = row(popup, "Spruce Studio")
+    expect(spruce.locator(".action")).to_have_text("Thank-you note")
+    expect(spruce.locator(".actions > button")).to_have_text(["Write thank-you"])
+    expect(spruce.locator(".actions > button")).to_have_class("primary")

@@ -10,6 +10,7 @@ export const COMING_UP_DAYS = 7;
 export const GROUPS = [
   { key: 'overdue', title: 'Overdue', hint: 'A short, friendly note is still fine.' },
   { key: 'due', title: 'Due today', hint: '' },
+  { key: 'thank_you', title: 'Thank-you today', hint: 'A short thank-you on the day of the interview.' },
   { key: 'coming', title: 'Coming up', hint: '' },
   { key: 'move_on', title: 'Time to move on', hint: 'Two follow-ups and no reply: put your energy elsewhere.' },
 ];
@@ -44,6 +45,7 @@ export function whenWords(groupKey, next, on) {
   if (groupKey === 'overdue') return `was due by ${latest}`;
   if (groupKey === 'due') return next.latest === on ? `today, ${latest}` : `now, ideally by ${latest}`;
   if (groupKey === 'move_on') return `since ${earliest}`;
+  if (groupKey === 'thank_you') return `today; first follow-up from ${earliest}`;
   return next.earliest === next.latest ? `on ${earliest}` : `from ${earliest}, ideally by ${latest}`;
 }
 
@@ -57,6 +59,8 @@ export function groupOf(interview, on) {
   const schedule = interview.schedule || {};
   const next = schedule.next;
   if (!next) return null;
+  // Interviewed today (or a scheduled interview whose day has come): the thank-you note first.
+  if (interview.interview_date === on && !(interview.follow_ups || []).length) return 'thank_you';
   if (schedule.state === 'overdue' || schedule.state === 'due' || schedule.state === 'move_on') return schedule.state;
   if (schedule.state === 'upcoming' && next.earliest <= addDays(on, COMING_UP_DAYS)) return 'coming';
   return null;

@@ -10,6 +10,7 @@ import { localizeDates } from './words.js';
 const PRIMARY = {
   overdue: { kind: 'write', text: 'Write follow-up', loud: true },
   due: { kind: 'write', text: 'Write follow-up', loud: true },
+  thank_you: { kind: 'write', text: 'Write thank-you', loud: true },
   coming: { kind: 'calendar', text: 'Add to calendar', loud: false },
   move_on: { kind: 'close', extra: 'moved_on', text: 'Move on', loud: false },
 };
@@ -37,7 +38,7 @@ export function renderRow(interview, groupKey, on, act) {
   const run = (kind, extra) => (button) => act(kind, interview, extra, button);
   const items = [
     followUp && primary.kind !== 'write' && { text: 'Write follow-up now', run: run('write') },
-    followUp && { text: 'Mark sent today', run: run('sent') },
+    followUp && groupKey !== 'thank_you' && { text: 'Mark sent today', run: run('sent') },
     followUp && { text: 'Sent on another day…', run: run('open') },
     { text: 'They replied today', run: run('replied') },
     primary.kind !== 'calendar' && { text: 'Add to calendar', run: run('calendar') },
@@ -58,7 +59,7 @@ export function renderRow(interview, groupKey, on, act) {
       interview.position ? el('span', { class: 'position', text: ` — ${interview.position}` }) : null),
     interviewerLine(interview, on),
     el('p', { class: 'what' },
-      el('span', { class: 'action', text: ACTION_WORDS[next.action] || next.action }), ': ',
+      el('span', { class: 'action', text: groupKey === 'thank_you' ? 'Thank-you note' : ACTION_WORDS[next.action] || next.action }), ': ',
       el('time', { class: 'when', datetime: groupKey === 'overdue' || groupKey === 'due' ? next.latest : next.earliest, text: whenWords(groupKey, next, on) }),
       ' ', whyButton),
     why,
