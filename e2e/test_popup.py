@@ -261,8 +261,9 @@ def test_add_interview_shows_parsed_dates_as_the_user_types(seeded, popup, exten
     created = [i for i in paired.api("GET", "/api/v1/interviews").json["interviews"] if i["company"] == "Juniper Bank"]
     assert len(created) == 1
     assert created[0]["decision_date"] == "2027-03-12" and created[0]["interviewer_email"] == "jo@juniper.test"
-    # First follow-up Mon Mar 15 - Tue Mar 16: within the week.
-    expect_group(popup, "coming", ["Elm Systems", "Juniper Bank"])
+    # Interviewed today: first the thank-you note (its first follow-up, Mon Mar 15, comes after).
+    expect_group(popup, "thank_you", ["Juniper Bank"])
+    expect(row(popup, "Juniper Bank").locator(".when")).to_have_text(f"today; first follow-up from {day(popup, '2027-03-15')}")
     expect(popup.locator("#add-form")).to_be_hidden()
 
 
