@@ -57,6 +57,14 @@
     OPTIONS_BG_GET_PROFILE: 'options-bg-get-profile',
     OPTIONS_BG_SAVE_PROFILE: 'options-bg-save-profile',
     OPTIONS_BG_SET_WEBMAIL: 'options-bg-set-webmail',
+    // The All interviews page and the popup's undo (background/interview-handlers.js has the shapes).
+    PAGE_BG_LIST_INTERVIEWS: 'page-bg-list-interviews',
+    PAGE_BG_GET_INTERVIEW: 'page-bg-get-interview',
+    PAGE_BG_UPDATE_INTERVIEW: 'page-bg-update-interview',
+    PAGE_BG_DELETE_INTERVIEW: 'page-bg-delete-interview',
+    PAGE_BG_RESTORE_INTERVIEW: 'page-bg-restore-interview',
+    PAGE_BG_UNDO_FOLLOW_UP: 'page-bg-undo-follow-up',
+    PAGE_BG_CALENDAR: 'page-bg-calendar',
   });
 
   // What the user reads when the extension itself was reloaded under an open page.
