@@ -15,6 +15,7 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     'badge.js',
     'page-handlers.js',
     'interview-handlers.js',
+    'message-handlers.js',
     'handlers.js',
   );
 }
