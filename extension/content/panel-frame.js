@@ -200,6 +200,25 @@
       const a = anchor && anchor.isConnected ? anchor.getBoundingClientRect() : { top: vh - 60, bottom: vh - 20, right: vw - 8 };
       const b = row ? row.getBoundingClientRect() : a;
       const r = { top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), right: a.right };
+      // An adapter that knows where its page has room (self-hosted webmails) picks the spot itself.
+      const adapter = this.assistant.adapter;
+      const spot = adapter.panelSpot
+        ? adapter.panelSpot(this.assistant.win, {
+            width,
+            height: MAX_HEIGHT,
+            minWidth: 300,
+            minHeight: 240,
+            vw,
+            vh,
+            avoid: [anchor && anchor.isConnected ? anchor.getBoundingClientRect() : a],
+          })
+        : null;
+      if (spot) {
+        const height = Math.min(this.height, spot.height);
+        Object.assign(style, { left: `${spot.left}px`, top: `${spot.top}px`, bottom: '', width: `${spot.width}px`, height: `${height}px` });
+        return;
+      }
+      style.width = '';
       const w = this.assistant.win.getBoundingClientRect();
       let left;
       if (w.left >= width + 16) left = w.left - width - 8;
