@@ -191,6 +191,28 @@ def paths() -> dict:
                           "next": ref("NextAction")},
                          ["decision_date", "timeline_parsed", "next"]))},
         **draft_paths(),
+        **undo_and_calendar_paths(interview),
+    }
+
+
+def undo_and_calendar_paths(interview: dict) -> dict:
+    """Undo a delete or a follow-up recorded; follow-up windows as .ics text."""
+    ics = obj({"filename": {"type": "string"}, "ics": {"type": "string"}}, ["filename", "ics"])
+    restored = {"type": "object", "required": ["id", "company", "position", "interview_date"],
+                "description": "The Interview as GET gave it before the delete."}
+    return {
+        "/api/v1/interviews/restore": {"post": operation(
+            "Bring back a deleted interview under its old id", ok=201, params=[ON],
+            body=restored, response=interview, errors=[409])},
+        "/api/v1/interviews/{interview_id}/follow-ups/last": {"delete": operation(
+            "Take back the follow-up recorded last", params=[ID, ON], response=interview,
+            errors=[404, 409])},
+        "/api/v1/calendar": {"get": operation(
+            "Every follow-up still to send, as one iCalendar file", params=[ON],
+            response=ics)},
+        "/api/v1/interviews/{interview_id}/calendar": {"get": operation(
+            "One interview's next follow-up window, as an iCalendar file", params=[ID, ON],
+            response=ics, errors=[404, 409])},
     }
 
 
