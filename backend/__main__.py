@@ -32,6 +32,7 @@ def paired(settings: dict) -> bool:
 def serve(settings: dict) -> int:
     """Serve until stopped; a second copy or a foreign program on the port gets one clear line."""
     from . import create_app, render_worker, server
+    from .models import UserTemplate
 
     url = f"http://{settings['HOST']}:{settings['PORT']}"
     found = server.whos_there(settings["HOST"], settings["PORT"])
@@ -63,8 +64,9 @@ def serve(settings: dict) -> int:
             code = security.new_pairing_code(settings["PAIRING_TTL_SECONDS"])
             print(f"Pairing code: {code} (valid 10 minutes, single use)", flush=True)
             print(EXTENSION_HELP, flush=True)
-    # The template workers start beside the server, so the first draft does not wait for them.
-    threading.Thread(target=render_worker.start, name="template-workers", daemon=True).start()
+        has_templates = UserTemplate.select().exists()
+    if has_templates:  # workers start beside the server, so the first draft does not wait
+        threading.Thread(target=render_worker.start, name="template-workers", daemon=True).start()
     try:
         listener.run()
     except KeyboardInterrupt:
