@@ -16,6 +16,8 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     'sites.js',
     'badge.js',
     'page-handlers.js',
+    'interview-handlers.js',
+    'message-handlers.js',
     'handlers.js',
   );
 }

@@ -20,6 +20,7 @@
     'content/timing.js',
     'content/insert.js',
     'content/adapters/base.js',
+    'content/adapters/reading.js',
     'content/adapters/roundcube.js',
     'content/adapters/generic.js',
     'content/panel-style.js',
@@ -28,6 +29,7 @@
     'content/recorder.js',
     'content/compose-button.js',
     'content/main.js',
+    'content/message-watch.js',
   ]);
 
   /** Read every setting, defaults filled in. */
