@@ -34,6 +34,8 @@ class LimitExceeded(Exception):
 
 def serve(target: str, memory_limit: int) -> None:
     """The worker's loop: render each request line from stdin, answer one line on stdout."""
+    if hasattr(os, "nice"):
+        os.nice(10)  # a runaway template yields the CPU to the server until it is killed
     if memory_limit and sys.platform != "win32":
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))

@@ -95,6 +95,8 @@ def test_a_stored_template_from_before_the_limits_is_refused_at_render_naming_th
 def unvetted_workers(monkeypatch):
     """Workers that render with no save-time vetting, as if a check had a hole."""
     pool = render_worker.Pool(size=2, target="tests.reliability.template_bomb:render_unvetted")
+    for worker in pool.workers:  # started and ready, so the timings below are the render's
+        worker.ask(["Hi", "Hello", {}], timeout=60)
     monkeypatch.setattr(render_worker, "_pool", pool)
     monkeypatch.setattr(render, "_vet_assignments", lambda tree, part: None)
     monkeypatch.setattr(render, "MAX_LITERAL_ITEMS", 10**6)
