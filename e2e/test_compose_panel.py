@@ -7,6 +7,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from e2e.conftest import store_token
+
 from e2e.test_compose_sites import SITES as ALL_SITES
 from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
 
@@ -146,11 +148,11 @@ def test_check_my_draft_marks_the_words_after_an_emoji(webmail, paired, intervie
 
 @GMAIL
 def test_not_paired_says_how_to_pair(webmail, paired, interviews, service_worker, screenshots):
-    service_worker.evaluate("chrome.storage.local.set({token: ''})")
+    store_token(service_worker, "")
     panel = open_for(webmail, "anna@acme.example")
     alert = panel.get_by_role("alert")
-    expect(alert).to_contain_text("Not paired — open the extension's options and pair with the code from python -m backend pair.")
-    expect(alert.locator("code")).to_have_text("python -m backend pair")
+    expect(alert).to_contain_text("Not paired — open the extension's options and pair with the code from make pair.")
+    expect(alert.locator("code")).to_have_text("make pair")
     expect(alert.get_by_role("button", name="Open options")).to_be_visible()
     panel.screenshot(path=str(screenshots / "panel-state-not-paired.png"))
 

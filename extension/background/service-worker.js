@@ -9,6 +9,8 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     '../shared/messages.js',
     '../shared/settings.js',
     'validate.js',
+    'token-store.js',
+    'native.js',
     'api.js',
     'follow-ups.js',
     'sites.js',
@@ -81,7 +83,10 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     ns.sites.sync().catch((err) => console.warn('Could not restore site scripts', err));
     ns.followUps.flush().catch((err) => console.warn('Follow-up retry failed', err));
   }
-  chrome.runtime.onInstalled.addListener(onWake);
+  chrome.runtime.onInstalled.addListener(() => {
+    ns.tokenStore.moveLegacy().catch((err) => console.warn('Could not move the token', err));
+    onWake();
+  });
   chrome.runtime.onStartup.addListener(onWake);
   ns.badge.listen(); // badge count, its alarms and the morning reminders (badge.js)
 

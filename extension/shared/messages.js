@@ -60,6 +60,7 @@
     OPTIONS_BG_PAIR: 'options-bg-pair',
     OPTIONS_BG_TEST: 'options-bg-test',
     OPTIONS_BG_UNPAIR: 'options-bg-unpair',
+    OPTIONS_BG_PAIR_NATIVE: 'options-bg-pair-native',
     OPTIONS_BG_GET_PROFILE: 'options-bg-get-profile',
     OPTIONS_BG_SAVE_PROFILE: 'options-bg-save-profile',
     OPTIONS_BG_SET_WEBMAIL: 'options-bg-set-webmail',
