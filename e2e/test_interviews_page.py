@@ -264,6 +264,24 @@ def test_empty_unpaired_and_backend_down(paired, service_worker, page, extension
     expect(page.get_by_role("heading", name="No interviews yet")).to_be_visible()
 
 
+def test_loading_then_a_backend_that_does_not_answer(paired, service_worker, page, extension_id, screenshots):
+    import socket
+
+    with socket.socket() as silent:  # accepts the connection, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        set_storage(service_worker, {"backendUrl": f"http://127.0.0.1:{silent.getsockname()[1]}"})
+        try:
+            page.goto(page_url(extension_id))
+            expect(page.get_by_role("heading", name="Loading your interviews…")).to_be_visible()
+            expect(page.locator("#list")).to_have_attribute("aria-busy", "true")
+            page.screenshot(path=screenshots / "interviews-loading.png")
+            expect(page.get_by_role("heading", name="Can't reach the backend")).to_be_visible(timeout=10_000)
+            expect(page.locator("#list-state-text")).to_contain_text("didn't answer within 5 seconds")
+        finally:
+            set_storage(service_worker, {"backendUrl": paired.url})
+
+
 def test_dark_theme(seeded, page, extension_id, screenshots):
     page.emulate_media(color_scheme="dark")
     open_page(page, extension_id, f"#interview-{seeded['Birch & Co']}")

@@ -502,3 +502,17 @@ def test_a_scheduled_interview_comes_back_on_its_day_for_the_thank_you(paired, s
     expect(spruce.locator(".action")).to_have_text("Thank-you note")
     expect(spruce.locator(".actions > button")).to_have_text(["Write thank-you"])
     expect(spruce.locator(".actions > button")).to_have_class("primary")
+
+
+def test_one_menu_open_at_a_time_and_a_click_outside_closes_it(seeded, popup, extension_id):
+    open_popup(popup, extension_id)
+    menu_item(popup, "Birch & Co", "Mark sent today")
+    expect(row(popup, "Birch & Co").get_by_role("menu")).to_be_visible()
+    # The open menu covers the row below; Alder's button is reached with the keyboard.
+    row(popup, "Alder Labs").get_by_role("button", name="More actions for Alder Labs").focus()
+    popup.keyboard.press("Enter")
+    expect(row(popup, "Birch & Co").get_by_role("menu")).to_be_hidden()
+    expect(row(popup, "Alder Labs").get_by_role("menu")).to_be_visible()
+    popup.get_by_role("heading", name="Follow-ups").click()
+    expect(row(popup, "Alder Labs").get_by_role("menu")).to_be_hidden()
+    expect(row(popup, "Alder Labs").get_by_role("button", name="More actions for Alder Labs")).to_have_attribute("aria-expanded", "false")

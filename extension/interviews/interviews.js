@@ -110,7 +110,7 @@ function showListProblem(error) {
   $('count').textContent = '';
   $('more').hidden = true;
   const retry = el('button', { type: 'button', class: 'primary', text: 'Try again', on: { click: () => loadList() } });
-  const options = el('button', { type: 'button', text: 'Open options', on: { click: () => chrome.runtime.openOptionsPage() } });
+  const options = el('button', { type: 'button', class: error?.code === 'not_paired' ? 'primary' : null, text: 'Open options', on: { click: () => chrome.runtime.openOptionsPage() } });
   if (error?.code === 'not_paired') showListState('Not connected yet', 'Pair the extension with your Follow-up Assistant in the options.', options);
   else if (NOT_CONNECTED.has(error?.code)) showListState("Can't reach the backend", errorWords(error).replace(/\s*Then (?:click|press) Try again\.?/, ''), retry, options);
   else showListState('Something went wrong', errorWords(error), retry);

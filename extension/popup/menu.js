@@ -4,6 +4,13 @@
 import { el } from './dom.js';
 
 let menus = 0;
+let current = null; // the open menu: {menu, button, close}; one at a time
+
+// One listener for the whole page (menus come and go with every redraw): a click outside the
+// open menu and its button closes it.
+document.addEventListener('click', (event) => {
+  if (current && !current.menu.contains(event.target) && !current.button.contains(event.target)) current.close(false);
+});
 
 /**
  * A button named `label` (with `name` as its accessible name) and its menu of `items`:
@@ -23,13 +30,15 @@ export function menuButton(label, name, items) {
 
   const isOpen = () => !menu.hidden;
   function open(at = 0) {
-    document.dispatchEvent(new CustomEvent('fa-close-menus', { detail: menu }));
+    if (current && current.menu !== menu) current.close(false);
+    current = { menu, button, close };
     menu.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     entries.at(at)?.focus();
   }
   function close(focusButton) {
     if (!isOpen()) return;
+    if (current?.menu === menu) current = null;
     menu.hidden = true;
     button.setAttribute('aria-expanded', 'false');
     if (focusButton) button.focus();
@@ -60,10 +69,6 @@ export function menuButton(label, name, items) {
   });
   menu.addEventListener('focusout', (event) => {
     if (!menu.contains(event.relatedTarget) && event.relatedTarget !== button) close(false);
-  });
-  document.addEventListener('fa-close-menus', (event) => { if (event.detail !== menu) close(false); });
-  document.addEventListener('click', (event) => {
-    if (isOpen() && !menu.contains(event.target) && !button.contains(event.target)) close(false);
   });
 
   return el('div', { class: 'menu-wrap' }, button, menu);
