@@ -3,7 +3,7 @@ import time
 
 from playwright.sync_api import expect
 
-from .conftest import CHROMIUM_FLAGS, EXTENSION, chromium_path
+from .conftest import CHROMIUM_FLAGS, EXTENSION, chromium_path, store_token
 
 DAY_1 = "2027-03-10"  # a Wednesday
 DAY_2 = "2027-03-11"
@@ -92,7 +92,7 @@ def test_badge_is_empty_when_unpaired(paired, service_worker):
     set_storage(service_worker, {"debugToday": DAY_1})
     service_worker.evaluate("FA.badge.refresh()")
     assert badge_text(service_worker) == "1"
-    set_storage(service_worker, {"token": ""})
+    store_token(service_worker, "")
     service_worker.evaluate("FA.badge.refresh()")
     assert badge_text(service_worker) == ""
     assert "Not paired" in service_worker.evaluate("chrome.action.getTitle({})")
@@ -105,7 +105,8 @@ def test_a_follow_up_that_became_due_while_the_browser_was_closed(pw, backend, t
     profile = tmp_path / "profile"
 
     context, worker = launch(pw, profile)
-    set_storage(worker, {"backendUrl": backend.url, "token": backend.token, "debugToday": DAY_1, "reminderHour": 0})
+    set_storage(worker, {"backendUrl": backend.url, "debugToday": DAY_1, "reminderHour": 0})
+    store_token(worker, backend.token)
     worker.evaluate("FA.badge.refresh()")
     assert badge_text(worker) == ""
     assert worker.evaluate("chrome.notifications.getAll()") == {}

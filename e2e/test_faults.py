@@ -86,12 +86,12 @@ def popup_row(page, company):
 def test_opening_the_panel_during_a_fault_says_so_and_keeps_the_users_text(
         webmail, via_proxy, interviews, backend, fault, screenshots):
     interview = interviews.make("due")
+    via_proxy.mode = fault  # before the compose window opens: the panel looks the recipient up then
     webmail.open_compose(interview["interviewer_email"])
     webmail.type_at_start(USER_TEXT)
     typed = webmail.body()
     assert USER_TEXT.strip() in normalize(typed)
 
-    via_proxy.mode = fault
     started = time.monotonic()
     panel = webmail.open_panel()
     if fault == "slow":  # while it waits, the panel says what it is doing
