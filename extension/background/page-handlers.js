@@ -33,7 +33,7 @@
     const [due, upcoming, moveOn] = pending < waiting ? await lists() : first;
     const failed = [due, upcoming, moveOn].find((answer) => !answer.ok);
     if (failed) return { ...failed, error: { ...failed.error, pending } }; // the popup says they are kept
-    await ns.badge.show(due.data.due); // the popup just read the due list: the badge can use it too
+    await ns.badge.show(due.data.due, due.data.total); // the popup just read the due list: the badge can use it too
     const { preferredWebmail } = await ns.settings.load();
     return {
       ok: true,
