@@ -77,7 +77,9 @@ def test_badge_counts_due_and_overdue_and_drops_when_one_is_marked_sent(paired, 
 
     popup = ext_context.new_page()
     popup.goto(f"chrome-extension://{extension_id}/popup/popup.html")
-    popup.locator(f"#interview-{due_id}").get_by_role("button", name="Mark sent").click()
+    due_row = popup.locator(f"#interview-{due_id}")
+    due_row.get_by_role("button", name="More actions for").click()
+    due_row.get_by_role("menuitem", name="Mark sent today").click()
     expect(popup.locator("#status")).to_contain_text("as sent")
     assert badge_text(service_worker) == "1"  # refreshed before the popup heard back
     assert paired.api("GET", f"/api/v1/interviews/{due_id}").json["follow_ups"] == [{"sent_on": DAY_1}]
