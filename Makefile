@@ -49,8 +49,9 @@ test-e2e: $(TEST_STAMP) $(NODE_STAMP)
 lint-extension: $(NODE_STAMP)
 	cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text
 
-eval: $(TEST_STAMP)  ## the checker's precision and recall on the labelled corpus
-	$(PY) -m backend.checker.eval
+eval: $(TEST_STAMP)  ## precision and recall: the checker's, then the mail detector's
+	@status=0; $(PY) -m backend.checker.eval || status=1; echo; \
+	$(PY) -m backend.inbox.eval || status=1; exit $$status
 
 bench: $(TEST_STAMP) $(NODE_STAMP)  ## every benchmark, figures as ratios from one run
 	@set -e; for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script; done

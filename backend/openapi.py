@@ -202,6 +202,64 @@ def paths() -> dict:
                           "next": ref("NextAction")},
                          ["decision_date", "timeline_parsed", "next"]))},
         **draft_paths(),
+        **undo_and_calendar_paths(interview),
+        **message_paths(),
+    }
+
+
+def message_paths() -> dict:
+    """Reading the one message the user opened (docs/mail-detector.md); nothing is stored."""
+    nullable_text = {"type": ["string", "null"]}
+    found = obj({"company": nullable_text, "position": nullable_text,
+                 "interview_date": NULLABLE_DATE,
+                 "interview_time": {"anyOf": [{"type": "string", "pattern": r"^\d{2}:\d{2}$"},
+                                              {"type": "null"}]},
+                 "interviewer_name": nullable_text, "interviewer_email": nullable_text,
+                 "timeline": nullable_text, "decision_date": NULLABLE_DATE,
+                 "return_on": NULLABLE_DATE})
+    reply = obj({"interview_id": {"type": "integer"}, "company": {"type": "string"},
+                 "position": {"type": "string"}, "interviewer_name": nullable_text,
+                 "received_on": DATE, "last_follow_up": DATE})
+    away = obj({"interview_id": {"type": "integer"}, "company": {"type": "string"},
+                "interviewer_name": nullable_text, "return_on": DATE, "next": ref("NextAction"),
+                "decision_date": NULLABLE_DATE, "can_move": {"type": "boolean"},
+                "move_to": DATE})
+    either = lambda schema: {"anyOf": [schema, {"type": "null"}]}  # noqa: E731
+    kinds = ["invitation", "confirmation", "thanks", "update", "rejection", "offer",
+             "auto_reply", "received", "bulk", "own", "none"]
+    return {"/api/v1/messages/inspect": {"post": operation(
+        "Read an opened message: an interview to track, their reply, or an automatic reply",
+        body=obj({"subject": text(1000), "text": {"type": "string", "minLength": 1,
+                                                   "maxLength": 50_000},
+                  "from_name": text(200), "from_email": text(254), "received_on": NULLABLE_DATE,
+                  "calendar_start": text(40), "calendar_summary": text(500),
+                  "calendar_organizer_email": text(254), "calendar_organizer_name": text(200),
+                  "on": NULLABLE_DATE}, ["text"]),
+        response=obj({"kind": {"type": "string", "enum": kinds}, "track": {"type": "boolean"},
+                      "already_tracked": {"type": ["integer", "null"]},
+                      "interview": either(found), "reply": either(reply),
+                      "away": either(away)},
+                     ["kind", "track", "already_tracked", "interview", "reply", "away"]))}}
+
+
+def undo_and_calendar_paths(interview: dict) -> dict:
+    """Undo a delete or a follow-up recorded; follow-up windows as .ics text."""
+    ics = obj({"filename": {"type": "string"}, "ics": {"type": "string"}}, ["filename", "ics"])
+    restored = {"type": "object", "required": ["id", "company", "position", "interview_date"],
+                "description": "The Interview as GET gave it before the delete."}
+    return {
+        "/api/v1/interviews/restore": {"post": operation(
+            "Bring back a deleted interview under its old id", ok=201, params=[ON],
+            body=restored, response=interview, errors=[409])},
+        "/api/v1/interviews/{interview_id}/follow-ups/last": {"delete": operation(
+            "Take back the follow-up recorded last", params=[ID, ON], response=interview,
+            errors=[404, 409])},
+        "/api/v1/calendar": {"get": operation(
+            "Every follow-up still to send, as one iCalendar file", params=[ON],
+            response=ics)},
+        "/api/v1/interviews/{interview_id}/calendar": {"get": operation(
+            "One interview's next follow-up window, as an iCalendar file", params=[ID, ON],
+            response=ics, errors=[404, 409])},
     }
 
 

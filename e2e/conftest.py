@@ -7,6 +7,8 @@ Fixtures (shared with the popup/options tests):
   service_worker  the extension's service worker (Playwright Worker)
   paired          writes the backend URL and token into chrome.storage.local; returns the backend
   serve_site      serve_site(origin, "gmail") serves e2e/fixtures/gmail at that origin
+  roundcube       a real Roundcube + dovecot IMAP + SMTP sink on loopback (session; e2e/roundcube/);
+                  .deliver(sender, subject, text) puts a received message in the user's INBOX
 Screenshots go to e2e/screenshots/ (git-ignored).
 """
 import json
@@ -204,6 +206,16 @@ def serve_site(ext_context):
         ext_context.route(f"{origin}/**", fixture_route(FIXTURES / site))
 
     return serve
+
+
+@pytest.fixture(scope="session")
+def roundcube():
+    """One real Roundcube (Debian's package), dovecot and an SMTP sink for the whole session."""
+    from e2e.roundcube.server import Roundcube
+
+    server = Roundcube().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

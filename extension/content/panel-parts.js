@@ -163,7 +163,30 @@
    * Beside the compose window when there is room (so the panel never hides the editor), else
    * above or below the button's row. Reads layout on click, never in an observer.
    */
-  function place(panel, anchor, win, row) {
+  function place(panel, anchor, win, row, adapter) {
+    const style = panel.style;
+    // An adapter that knows where its page has room (self-hosted webmails) picks the spot itself.
+    const size = { width: Math.min(WIDTH, window.innerWidth - 16), height: 620, minWidth: 300, minHeight: 240 };
+    const spot =
+      adapter && adapter.panelSpot
+        ? adapter.panelSpot(win, {
+            ...size,
+            vw: window.innerWidth,
+            vh: window.innerHeight,
+            avoid: [anchor.getBoundingClientRect()],
+          })
+        : null;
+    if (spot) {
+      Object.assign(style, {
+        left: `${spot.left}px`,
+        top: `${spot.top}px`,
+        bottom: '',
+        width: `${spot.width}px`,
+        maxHeight: `${spot.height}px`,
+      });
+      return;
+    }
+    style.width = '';
     // The button with the row it sits in (the Send cell or toolbar): the panel never covers Send.
     const a = anchor.getBoundingClientRect();
     const b = row ? row.getBoundingClientRect() : a;
@@ -172,7 +195,6 @@
     const vw = window.innerWidth;
     const vh = window.innerHeight;
     const width = Math.min(WIDTH, vw - 16);
-    const style = panel.style;
     let left;
     if (w.left >= width + 16) left = w.left - width - 8;
     else if (vw - w.right >= width + 16) left = w.right + 8;

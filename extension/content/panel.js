@@ -78,7 +78,7 @@
 
     place(anchor) {
       const host = this.assistant.host;
-      ns.panelParts.place(this.root, anchor, this.assistant.win, host && host.parentElement);
+      ns.panelParts.place(this.root, anchor, this.assistant.win, host && host.parentElement, this.assistant.adapter);
     }
 
     onKey(e) {

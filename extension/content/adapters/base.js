@@ -117,6 +117,89 @@
     return { kind: kind || 'unknown', root: el, stopSelector };
   }
 
+  // Where a panel may sit without covering Send or the text in the editor (layout read on demand,
+  // when the panel opens or grows, never in an observer).
+  const MARGIN = 8;
+  const ROOM_TO_TYPE = 2; // lines below the text kept clear, so the next words the user types show
+
+  const visible = (r) => r.width > 0 && r.height > 0;
+
+  /** A box inside rect (a free column of the page) for a panel of size, or null when it does not fit. */
+  function spotIn(rect, size) {
+    if (!visible(rect) || rect.left < 0 || rect.right > size.vw + 1) return null;
+    const width = Math.min(size.width, rect.width - 2 * MARGIN);
+    const top = Math.max(MARGIN, rect.top + MARGIN);
+    const height = Math.min(size.height, Math.min(rect.bottom, size.vh) - top - MARGIN);
+    if (width < size.minWidth || height < size.minHeight) return null;
+    return { left: rect.left + MARGIN, top, width, height };
+  }
+
+  /** The part of the editor that holds text (plus room to type), in the page's coordinates. */
+  function textBox(editor) {
+    if (!editor) return null;
+    const el = editor.frame || editor.root;
+    const box = el.getBoundingClientRect();
+    const view = editor.root.ownerDocument.defaultView;
+    const style = view.getComputedStyle(editor.root);
+    const fontSize = parseFloat(style.fontSize) || 14;
+    const line = parseFloat(style.lineHeight) || fontSize * 1.3;
+    let bottom;
+    if (editor.root.tagName === 'TEXTAREA') {
+      // A textarea gives no text geometry: count its lines, wrapped at its width (monospace estimate).
+      const ta = editor.root;
+      const perLine = Math.max(1, Math.floor(ta.clientWidth / (fontSize * 0.62)));
+      const lines = ta.value.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+      bottom = box.top + (parseFloat(style.paddingTop) || 0) + (lines + ROOM_TO_TYPE) * line - ta.scrollTop;
+    } else {
+      const range = editor.root.ownerDocument.createRange();
+      range.selectNodeContents(editor.root);
+      const offset = editor.frame ? box.top : 0;
+      bottom = offset + range.getBoundingClientRect().bottom + ROOM_TO_TYPE * line;
+    }
+    return { left: box.left, right: box.right, top: box.top, bottom: Math.min(box.bottom, bottom) };
+  }
+
+  /**
+   * A place for a panel of size {width, height, minWidth, minHeight, vw, vh, avoid: [rect]} that
+   * covers neither adapter's Send controls in win nor the editor's text: a column beside the
+   * compose window, else a strip at the right or left edge of the viewport, in its largest free
+   * vertical gap. Null when nothing fits (the caller then uses its default placement).
+   */
+  function freeSpot(win, adapter, size) {
+    const blocks = [...(size.avoid || [])];
+    for (const send of adapter.sendControls(win)) {
+      const r = send.getBoundingClientRect();
+      if (visible(r)) blocks.push(r);
+    }
+    const text = textBox(adapter.editorOf(win));
+    if (text) blocks.push(text);
+    const w = win.getBoundingClientRect();
+    const strips = [
+      [w.right + MARGIN, size.vw - MARGIN],
+      [MARGIN, w.left - MARGIN],
+      [size.vw - MARGIN - size.width, size.vw - MARGIN],
+      [MARGIN, MARGIN + size.width],
+    ];
+    for (const [from, to] of strips) {
+      const width = Math.min(size.width, to - from);
+      if (width < size.minWidth) continue;
+      const left = from;
+      const hit = blocks
+        .filter((b) => b.left < left + width + MARGIN && b.right > left - MARGIN)
+        .map((b) => [b.top - MARGIN, b.bottom + MARGIN])
+        .sort((a, b) => a[0] - b[0]);
+      let best = null;
+      let top = MARGIN;
+      for (const [start, end] of [...hit, [size.vh - MARGIN, Infinity]]) {
+        if (start - top > (best ? best.height : 0)) best = { top, height: start - top };
+        top = Math.max(top, end);
+      }
+      if (best && best.height >= size.minHeight)
+        return { left, top: best.top, width, height: Math.min(size.height, best.height) };
+    }
+    return null;
+  }
+
   /** Build an adapter from spec {name, matches, SELECTORS, editorKind, sendShortcut, ...overrides}. */
   function make(spec) {
     const S = spec.SELECTORS;
@@ -185,5 +268,10 @@
     return site || registered.find((a) => a.name === 'generic') || null;
   }
 
-  ns.adapters = { make, register, pick, kit: { q, qa, closest, recipientsIn, userText, resolveEditor } };
+  ns.adapters = {
+    make,
+    register,
+    pick,
+    kit: { q, qa, closest, recipientsIn, userText, resolveEditor, spotIn, freeSpot, textBox },
+  };
 })((globalThis.FA = globalThis.FA || {}));
