@@ -131,6 +131,9 @@
     if (!first.down && !revoked) return first.answer;
     const started = await ns.native.start({ pair: revoked });
     if (!started.ok || (revoked && !started.data.paired)) return first.answer;
+    // A backend the user pointed elsewhere (another port, started by hand) is not the one the
+    // host starts: then the original answer stands.
+    if (!revoked && started.data.url !== new URL(backendUrl).origin) return first.answer;
     ({ backendUrl } = await ns.settings.load());
     if (auth) token = await ns.tokenStore.load();
     return (await send(method, path, opts, backendUrl, token)).answer;
