@@ -8,7 +8,7 @@
   const api = (...args) => ns.api.request(...args);
   const fail = (code, message, fix = '', field = null) => ({ ok: false, error: { code, message, fix, field } });
 
-  // Fields of the popup's add form (CONTRACT.md Interview).
+  // Fields of the popup's add form (the API's Interview, docs/api.md).
   const ADD_FIELDS = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline'];
   const OUTCOMES = ['offer', 'rejected', 'withdrawn', 'moved_on'];
   const WEBMAILS = ['gmail', 'outlook', 'office', 'mailto'];
