@@ -75,6 +75,9 @@ RULES = {c.id: c for c in REGISTRY}
 # is already pointed at.
 TONE_RULES = ("ultimatum", "aggressive", "desperate", "hostile")
 TONE_WORDS = load("tone").data
+# Loaded now, at start: a model whose hash does not match is refused before the first check,
+# and the first check does not pay for the load.
+layer.model()
 
 
 def check(body: str, context: Context | None = None, subject: str | None = None,
