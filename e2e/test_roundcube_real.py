@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import CHROMIUM_FLAGS, chromium_path
+from e2e.panel import panel_of
 from e2e.roundcube.extension_copy import extension_copy
 from e2e.roundcube.pages import RoundcubePage, box_of, lines_of, normalize, overlaps
 from e2e.roundcube.server import SIGNATURE
@@ -21,11 +22,6 @@ HOST = "webmail.test"  # a name of its own: the extension already holds 127.0.0.
 MODES = [("elastic", False), ("elastic", True), ("larry", False), ("larry", True)]
 IDS = [f"{skin}-{'html' if html else 'plain'}" for skin, html in MODES]
 BUTTON = "Follow-up assistant"
-
-
-def panel_of(page):
-    """The open compose panel (the one place that knows how tests reach it)."""
-    return page.locator("[data-followup-assistant-panel] .panel")
 
 
 @pytest.fixture(scope="module", params=["roundcube", "generic"])

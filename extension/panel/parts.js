@@ -1,12 +1,11 @@
 /* The pieces the panel is built from: text-only nodes (h), findings with the words they are
- * about, the timing box, the variant picker, the add form, the warning before an early insert,
- * and where the panel goes on screen. Every node is built with textContent; nothing from the
- * backend or the page is ever parsed as HTML. */
+ * about, the timing box, the variant picker, the add form, the warning before an early insert.
+ * Every node is built with textContent; nothing from the backend or the page is ever parsed as
+ * HTML. Every handler runs only for the user's own input (event.isTrusted). */
 'use strict';
 
 (function (ns) {
   const SEVERITY = { error: 'Fix this', warning: 'Consider', info: 'Tip' };
-  const WIDTH = 380; // px, the panel's width when the window allows it
 
   /** h('p', {class: 'x', text: 'y', onclick}, ...children): build a node, text only. */
   function h(tag, props, ...children) {
@@ -14,7 +13,8 @@
     for (const [key, value] of Object.entries(props || {})) {
       if (value === null || value === undefined || value === false) continue;
       if (key === 'text') el.textContent = value;
-      else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+      else if (key === 'onsubmit') el.addEventListener('submit', (e) => e.preventDefault() || (e.isTrusted && value(e)));
+      else if (key.startsWith('on')) el.addEventListener(key.slice(2), (e) => e.isTrusted && value(e));
       else el.setAttribute(key, value === true ? '' : String(value));
     }
     for (const child of children.flat()) {
@@ -23,12 +23,40 @@
     return el;
   }
 
-  /** Text whose `backticked` commands become <code> nodes: built from nodes, never markup. */
-  function withCode(text) {
-    return String(text)
-      .split('`')
-      .map((part, i) => (i % 2 ? h('code', { text: part }) : part))
-      .filter((part) => part !== '');
+  /** Replace el's children, skipping the empty ones (replaceChildren would show null as "null"). */
+  function fill(el, ...children) {
+    el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  }
+
+  /** A message in plain words: backticks some messages put around commands are not shown. */
+  function plainWords(text) {
+    return String(text).replace(/`/g, '');
+  }
+
+  const PLURAL = new Intl.PluralRules(undefined);
+  /** count(2, {one: '{n} thing', other: '{n} things'}) -> "2 things", by the locale's plural rules. */
+  function count(n, forms) {
+    return (forms[PLURAL.select(n)] || forms.other).replace('{n}', String(n));
+  }
+
+  const RANK = { error: 0, warning: 1, info: 2 };
+  /** Errors first, then warnings, then tips (each in text order); one finding per sentence and
+   * rule — a rule that fires three times in one sentence is one thing to fix there. */
+  function orderFindings(findings, text) {
+    const sentenceOf = (f) => {
+      const start = ns.text.findingRange(text, f).start;
+      const before = text.slice(0, start);
+      return (before.match(/[.!?]+(\s|$)|\n/g) || []).length;
+    };
+    const seen = new Set();
+    const kept = [];
+    for (const f of findings) {
+      const key = f.start === f.end ? `${f.rule}:whole` : `${f.rule}:${sentenceOf(f)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(f);
+    }
+    return kept.sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) || (a.start || 0) - (b.start || 0));
   }
 
   /** A finding's words in `text` with some context, marked; offsets converted to UTF-16 first. */
@@ -50,16 +78,19 @@
     );
   }
 
-  function findingList(findings, text, context, label) {
+  /** `actions(f)`: buttons for one finding (the user's own draft only), or nothing. */
+  function findingList(findings, text, context, label, actions) {
     if (!findings.length) return h('p', { class: 'muted', text: 'No problems found.' });
+    findings = orderFindings(findings, text);
     const item = (f) =>
       h(
         'li',
-        { class: `finding ${f.severity}` },
+        { class: `finding ${f.severity}`, 'data-rule': f.rule },
         h('span', { class: 'sev', text: SEVERITY[f.severity] || f.severity }),
         h('span', { text: f.message }),
         quoteFinding(text, f, context),
         f.suggestion ? h('span', { class: 'quote muted', text: `Try: ${f.suggestion}` }) : null,
+        actions ? actions(f) : null,
       );
     return h('ul', { class: 'findings', 'aria-label': label }, findings.map(item));
   }
@@ -145,85 +176,44 @@
   }
 
   /** The warning before inserting a draft whose timing is not right; the user decides. */
-  function confirmBox(warning, onYes, onNo) {
+  function confirmBox(warning, onYes, onNo, question = 'Insert the draft anyway?', yes = 'Insert anyway') {
     return h(
       'div',
       { class: 'confirm', role: 'group', 'aria-labelledby': 'fa-confirm-text', tabindex: '-1' },
-      h('p', { id: 'fa-confirm-text', text: `${warning} Insert the draft anyway?` }),
+      h('p', { id: 'fa-confirm-text', text: warning ? `${warning} ${question}` : question }),
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', text: 'Insert anyway', onclick: onYes }),
+        h('button', { type: 'button', text: yes, onclick: onYes }),
         h('button', { type: 'button', text: 'Cancel', onclick: onNo }),
       ),
     );
   }
 
-  /**
-   * Beside the compose window when there is room (so the panel never hides the editor), else
-   * above or below the button's row. Reads layout on click, never in an observer.
-   */
-  function place(panel, anchor, win, row, adapter) {
-    const style = panel.style;
-    // An adapter that knows where its page has room (self-hosted webmails) picks the spot itself.
-    const size = { width: Math.min(WIDTH, window.innerWidth - 16), height: 620, minWidth: 300, minHeight: 240 };
-    const spot =
-      adapter && adapter.panelSpot
-        ? adapter.panelSpot(win, {
-            ...size,
-            vw: window.innerWidth,
-            vh: window.innerHeight,
-            avoid: [anchor.getBoundingClientRect()],
-          })
-        : null;
-    if (spot) {
-      Object.assign(style, {
-        left: `${spot.left}px`,
-        top: `${spot.top}px`,
-        bottom: '',
-        width: `${spot.width}px`,
-        maxHeight: `${spot.height}px`,
-      });
-      return;
-    }
-    style.width = '';
-    // The button with the row it sits in (the Send cell or toolbar): the panel never covers Send.
-    const a = anchor.getBoundingClientRect();
-    const b = row ? row.getBoundingClientRect() : a;
-    const r = { top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), right: a.right };
-    const w = win.getBoundingClientRect();
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const width = Math.min(WIDTH, vw - 16);
-    let left;
-    if (w.left >= width + 16) left = w.left - width - 8;
-    else if (vw - w.right >= width + 16) left = w.right + 8;
-    if (left !== undefined) {
-      // Side by side: bottom-aligned with the button, which sits by Send at the window's foot.
-      Object.assign(style, { left: `${left}px`, top: '', bottom: `${Math.max(8, vh - r.bottom)}px` });
-      return;
-    }
-    style.left = `${Math.max(8, Math.min(r.right - width, vw - width - 8))}px`;
-    const below = vh - r.bottom - 14;
-    const above = r.top - 14;
-    if (below >= 320 || below >= above) {
-      Object.assign(style, {
-        top: `${r.bottom + 6}px`,
-        bottom: '',
-        maxHeight: `${Math.max(160, Math.min(620, below))}px`,
-      });
-    } else {
-      Object.assign(style, {
-        bottom: `${vh - r.top + 6}px`,
-        top: '',
-        maxHeight: `${Math.max(160, Math.min(620, above))}px`,
-      });
-    }
+  /** The words a suggestion proposes, when it quotes a whole wording ('Ask instead: "…"'). */
+  function wordingOf(suggestion) {
+    const quoted = /["\u201c]([^"\u201d]{8,})["\u201d]/.exec(String(suggestion || ''));
+    return quoted && !quoted[1].includes('\u2026') && !quoted[1].includes('...') ? quoted[1].trim() : null;
+  }
+
+  /** The sentence of `text` that holds [start, end): from the previous sentence end to the next. */
+  function sentenceAround(text, start, end) {
+    let from = start;
+    while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from -= 1;
+    let to = end;
+    while (to < text.length && !/[.!?\n]/.test(text[to])) to += 1;
+    while (to < text.length && /[.!?]/.test(text[to])) to += 1;
+    return text.slice(from, to).trim();
   }
 
   ns.panelParts = {
     h,
-    withCode,
+    fill,
+    plainWords,
+    count,
+    orderFindings,
+    wordingOf,
+    sentenceAround,
     findingList,
     interviewLabel,
     interviewLine,
@@ -231,6 +221,5 @@
     variantPicker,
     addForm,
     confirmBox,
-    place,
   };
 })((globalThis.FA = globalThis.FA || {}));
