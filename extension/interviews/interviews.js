@@ -11,9 +11,11 @@ import { editForm } from './edit-form.js';
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
 const NOT_CONNECTED = new Set(['not_paired', 'backend_down', 'timeout']);
+const PAGE_SIZE = 25; // interviews a page; "Show more" reads the next
 
 const view = { on: toIso(new Date()), state: '', q: '', items: [], next: null, total: 0, selected: null };
 let lastAction = null; // {text, message: [type, payload], reopen: id|null}
+let asked = 0; // list requests sent: only the latest one's answer is drawn
 
 document.addEventListener('DOMContentLoaded', () => {
   $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
@@ -43,11 +45,13 @@ function openFromHash() {
 /** Read a page of the list for the filter and search; `more` appends the next page. */
 async function loadList({ more = false } = {}) {
   $('list').setAttribute('aria-busy', 'true');
-  const request = {};
+  const request = { limit: PAGE_SIZE };
   if (view.state) request.state = view.state;
   if (view.q) request.q = view.q;
   if (more && view.next) request.cursor = String(view.next);
+  const mine = ++asked;
   const answer = await send(M.PAGE_BG_LIST_INTERVIEWS, request);
+  if (mine !== asked) return; // a newer search, filter or change asked again meanwhile
   $('list').setAttribute('aria-busy', 'false');
   if (!answer.ok) {
     showListProblem(answer.error);
