@@ -11,7 +11,7 @@ NODE_STAMP := e2e/node_modules/.installed
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || true)
 export FOLLOWUP_CHROMIUM := $(CHROMIUM)
 
-.PHONY: run pair test test-backend test-e2e lint-extension eval bench clean
+.PHONY: run pair test test-deps test-backend test-e2e lint-extension eval bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ pair: $(STAMP)  ## print a pairing code for the extension
 test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: backend, extension lint, browser
 	cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text
 	$(PY) -m pytest -q
+
+test-deps:  ## as root: the browsers, Roundcube, PHP and dovecot the browser suites need (Debian)
+	e2e/system-deps.sh
 
 test-backend: $(TEST_STAMP)
 	$(PY) -m pytest -q tests
