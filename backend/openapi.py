@@ -190,7 +190,43 @@ def paths() -> dict:
                          ["decision_date", "timeline_parsed", "next"]))},
         **draft_paths(),
         **undo_and_calendar_paths(interview),
+        **message_paths(),
     }
+
+
+def message_paths() -> dict:
+    """Reading the one message the user opened (docs/mail-detector.md); nothing is stored."""
+    nullable_text = {"type": ["string", "null"]}
+    found = obj({"company": nullable_text, "position": nullable_text,
+                 "interview_date": NULLABLE_DATE,
+                 "interview_time": {"anyOf": [{"type": "string", "pattern": r"^\d{2}:\d{2}$"},
+                                              {"type": "null"}]},
+                 "interviewer_name": nullable_text, "interviewer_email": nullable_text,
+                 "timeline": nullable_text, "decision_date": NULLABLE_DATE,
+                 "return_on": NULLABLE_DATE})
+    reply = obj({"interview_id": {"type": "integer"}, "company": {"type": "string"},
+                 "position": {"type": "string"}, "interviewer_name": nullable_text,
+                 "received_on": DATE, "last_follow_up": DATE})
+    away = obj({"interview_id": {"type": "integer"}, "company": {"type": "string"},
+                "interviewer_name": nullable_text, "return_on": DATE, "next": ref("NextAction"),
+                "decision_date": NULLABLE_DATE, "can_move": {"type": "boolean"},
+                "move_to": DATE})
+    either = lambda schema: {"anyOf": [schema, {"type": "null"}]}  # noqa: E731
+    kinds = ["invitation", "confirmation", "thanks", "update", "rejection", "offer",
+             "auto_reply", "received", "bulk", "own", "none"]
+    return {"/api/v1/messages/inspect": {"post": operation(
+        "Read an opened message: an interview to track, their reply, or an automatic reply",
+        body=obj({"subject": text(1000), "text": {"type": "string", "minLength": 1,
+                                                   "maxLength": 50_000},
+                  "from_name": text(200), "from_email": text(254), "received_on": NULLABLE_DATE,
+                  "calendar_start": text(40), "calendar_summary": text(500),
+                  "calendar_organizer_email": text(254), "calendar_organizer_name": text(200),
+                  "on": NULLABLE_DATE}, ["text"]),
+        response=obj({"kind": {"type": "string", "enum": kinds}, "track": {"type": "boolean"},
+                      "already_tracked": {"type": ["integer", "null"]},
+                      "interview": either(found), "reply": either(reply),
+                      "away": either(away)},
+                     ["kind", "track", "already_tracked", "interview", "reply", "away"]))}}
 
 
 def undo_and_calendar_paths(interview: dict) -> dict:

@@ -114,12 +114,33 @@ def test_unpair(paired, options, extension_id, service_worker):
     expect(options.get_by_role("region", name="Your profile")).to_be_hidden()
 
 
-def test_connection_test_reports_a_backend_that_is_down(paired, options, extension_id, service_worker):
+def test_connection_test_reports_a_backend_that_is_down(paired, options, extension_id, service_worker, dead_url, screenshots):
     options.goto(options_url(extension_id))
-    service_worker.evaluate("chrome.storage.local.set({backendUrl: 'http://127.0.0.1:9'})")
-    options.get_by_role("button", name="Test connection").click()
-    expect(options.locator("#pair-message")).to_contain_text("isn't running")
-    service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", paired.url)
+    service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", dead_url)
+    try:
+        options.get_by_role("button", name="Test connection").click()
+        # One honest line, not a tick for "Paired" above a red error; no code, and a real Try again.
+        paired_text = options.locator("#paired-text")
+        expect(paired_text).to_have_text("Paired, but Follow-up Assistant isn't answering right now.")
+        assert options.evaluate("getComputedStyle(document.querySelector('#paired-text'), '::before').content") != '"✓ "'
+        message = options.locator("#pair-message")
+        expect(message).to_contain_text("isn't running")
+        assert "`" not in message.text_content() and "Then click Try again" not in message.text_content()
+        options.screenshot(path=screenshots / "options-backend-down.png", full_page=True)
+    finally:
+        service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", paired.url)
+    options.get_by_role("button", name="Try again").click()
+    expect(options.locator("#pair-message")).to_contain_text("Connected")
+    expect(options.locator("#paired-text")).to_have_text(f"Paired with the backend at {paired.url}.")
+    expect(options.get_by_role("button", name="Try again")).to_have_count(0)
+
+
+def test_options_lead_to_all_interviews(paired, options, extension_id, ext_context):
+    options.goto(options_url(extension_id))
+    with ext_context.expect_page() as opened:
+        options.get_by_role("button", name="See all your interviews").click()
+    assert opened.value.url.endswith("/interviews/interviews.html")
+    opened.value.close()
 
 
 def test_profile_is_saved_to_the_backend(paired, restore_profile, options, extension_id, screenshots):
@@ -203,6 +224,8 @@ def test_remove_a_self_hosted_site(paired, options, extension_id, service_worker
 
 def test_keyboard_only_pairing_form(unpaired, options, extension_id):
     options.goto(options_url(extension_id))
+    options.keyboard.press("Tab")
+    expect(options.get_by_role("button", name="See all your interviews")).to_be_focused()
     options.keyboard.press("Tab")
     expect(options.get_by_label("Backend URL")).to_be_focused()
     options.keyboard.press("Tab")

@@ -80,6 +80,22 @@ def open_popup(page, extension_id):
     expect(page.locator("#main")).to_have_attribute("aria-busy", "false")
 
 
+def day(page, iso: str, with_year: bool = False) -> str:
+    """A date as every page shows it: the browser's locale, through Intl.DateTimeFormat."""
+    return page.evaluate("""([iso, year]) => {
+        const [y, m, d] = iso.split('-').map(Number);
+        const options = {weekday: 'short', day: 'numeric', month: 'short'};
+        if (year) options.year = 'numeric';
+        return new Intl.DateTimeFormat(undefined, options).format(new Date(y, m - 1, d));
+    }""", [iso, with_year])
+
+
+def menu_item(page, company, name):
+    """Open a row's More menu and return one of its items."""
+    row(page, company).get_by_role("button", name=f"More actions for {company}").click()
+    return row(page, company).get_by_role("menuitem", name=name)
+
+
 def expect_group(page, key, companies):
     """The companies of a group, in order (waiting for the popup to redraw)."""
     expect(page.locator(f'section.group[data-group="{key}"] li.row .company')).to_have_text(companies)
@@ -101,16 +117,29 @@ def test_groups_and_order(seeded, popup, extension_id, screenshots):
     expect(popup.get_by_text("Ghost Corp")).to_have_count(0)
 
     birch = row(popup, "Birch & Co")
-    expect(birch.locator(".who")).to_have_text("Ana Birch · interviewed Wed 17 Feb")
+    d = lambda iso: day(popup, iso)  # noqa: E731
+    expect(birch.locator(".who")).to_have_text(f"Ana Birch · interviewed {d('2027-02-17')}")
     expect(birch.locator(".action")).to_have_text("First follow-up")
-    expect(birch.locator(".when")).to_have_text("was due by Wed 24 Feb")
-    expect(row(popup, "Cedar Health").locator(".when")).to_have_text("today, Wed 10 Mar")
-    expect(row(popup, "Dogwood").locator(".when")).to_have_text("now, ideally by Thu 11 Mar")
-    expect(row(popup, "Elm Systems").locator(".when")).to_have_text("from Fri 12 Mar, ideally by Mon 15 Mar")
+    expect(birch.locator(".when")).to_have_text(f"was due by {d('2027-02-24')}")
+    expect(row(popup, "Cedar Health").locator(".when")).to_have_text(f"today, {d('2027-03-10')}")
+    expect(row(popup, "Dogwood").locator(".when")).to_have_text(f"now, ideally by {d('2027-03-11')}")
+    expect(row(popup, "Elm Systems").locator(".when")).to_have_text(f"from {d('2027-03-12')}, ideally by {d('2027-03-15')}")
     hemlock = row(popup, "Hemlock")
     expect(hemlock.locator(".action")).to_have_text("Move on")
-    expect(hemlock.locator(".when")).to_have_text("since Tue 23 Feb")
-    expect(hemlock.get_by_role("button", name="Mark sent")).to_have_count(0)  # no third follow-up
+    expect(hemlock.locator(".when")).to_have_text(f"since {d('2027-02-23')}")
+
+    # One button per row for what fits its state, the rest in a menu; writing is loud only when due.
+    for company, primary, loud in [("Birch & Co", "Write follow-up", True), ("Cedar Health", "Write follow-up", True),
+                                   ("Elm Systems", "Add to calendar", False), ("Hemlock", "Move on", False)]:
+        buttons = row(popup, company).locator(".actions > button")
+        expect(buttons).to_have_text([primary])
+        expect(buttons).to_have_class("primary" if loud else "")
+        expect(row(popup, company).get_by_role("button", name=f"More actions for {company}")).to_have_attribute("aria-haspopup", "menu")
+    menu_item(popup, "Hemlock", "Open in All interviews")
+    items = row(popup, "Hemlock").get_by_role("menuitem").all_text_contents()
+    assert "Mark sent today" not in items and "Write follow-up now" not in items  # no third follow-up
+    popup.keyboard.press("Escape")
+    expect(row(popup, "Hemlock").get_by_role("menu")).to_be_hidden()
 
     # The reason on demand: a disclosure button that says whether it is open.
     why = birch.get_by_role("button", name="Why? (Birch & Co)")
@@ -127,7 +156,7 @@ def test_groups_and_order(seeded, popup, extension_id, screenshots):
 
 def test_mark_sent_records_the_follow_up_and_moves_the_row(seeded, popup, extension_id, paired):
     open_popup(popup, extension_id)
-    row(popup, "Birch & Co").get_by_role("button", name="Mark sent").click()
+    menu_item(popup, "Birch & Co", "Mark sent today").click()
     expect(popup.locator("#status")).to_have_text("Marked your follow-up to Birch & Co as sent.")
     interview = paired.api("GET", f"/api/v1/interviews/{seeded['Birch & Co']}?on={TODAY}").json
     assert interview["follow_ups"] == [{"sent_on": TODAY}]
@@ -137,29 +166,42 @@ def test_mark_sent_records_the_follow_up_and_moves_the_row(seeded, popup, extens
     expect_group(popup, "coming", ["Elm Systems", "Birch & Co"])
     expect(row(popup, "Birch & Co").locator(".action")).to_have_text("Second follow-up")
 
+    # Undo takes the follow-up back: the row returns to Overdue, the backend has none recorded.
+    popup.get_by_role("button", name="Undo: Marked your follow-up to Birch & Co as sent.").click()
+    expect(popup.locator("#status")).to_have_text("Undone: Birch & Co is back as it was.")
+    expect_group(popup, "overdue", ["Birch & Co", "Alder Labs"])
+    assert paired.api("GET", f"/api/v1/interviews/{seeded['Birch & Co']}").json["follow_ups"] == []
+    expect(popup.get_by_role("button", name="Undo")).to_be_hidden()
+
 
 def test_they_replied_and_close(seeded, popup, extension_id, paired):
     open_popup(popup, extension_id)
-    row(popup, "Cedar Health").get_by_role("button", name="They replied").click()
+    menu_item(popup, "Cedar Health", "They replied today").click()
     expect(popup.locator("#status")).to_contain_text("Cedar Health replied")
     cedar = paired.api("GET", f"/api/v1/interviews/{seeded['Cedar Health']}?on={TODAY}").json
     assert cedar["reply_on"] == TODAY and cedar["schedule"]["state"] == "replied"
     expect(row(popup, "Cedar Health")).to_have_count(0)
+    # "They replied" by mistake is no longer final: Undo brings the row back.
+    undo = popup.get_by_role("button", name="Undo: Noted that Cedar Health replied. Good luck!")
+    expect(undo).to_be_visible()
+    undo.click()
+    expect_group(popup, "due", ["Cedar Health", "Dogwood"])
+    assert paired.api("GET", f"/api/v1/interviews/{seeded['Cedar Health']}").json["reply_on"] is None
 
     elm = row(popup, "Elm Systems")
-    close = elm.get_by_role("button", name="Close", exact=True)
-    expect(close).to_have_attribute("aria-expanded", "false")
-    close.click()
-    expect(close).to_have_attribute("aria-expanded", "true")
-    outcomes = elm.get_by_role("group", name="How did it end with Elm Systems?")
-    assert outcomes.get_by_role("button").all_text_contents() == ["Offer", "Rejected", "Withdrawn", "Moved on"]
-    outcomes.get_by_role("button", name="Offer").click()
+    more = elm.get_by_role("button", name="More actions for Elm Systems")
+    expect(more).to_have_attribute("aria-expanded", "false")
+    more.click()
+    expect(more).to_have_attribute("aria-expanded", "true")
+    closing = [t for t in elm.get_by_role("menuitem").all_text_contents() if t.startswith("Close:")]
+    assert closing == ["Close: got an offer", "Close: rejected", "Close: I withdrew", "Close: moved on"]
+    elm.get_by_role("menuitem", name="Close: got an offer").click()
     expect(row(popup, "Elm Systems")).to_have_count(0)
+    expect(popup.locator("#status")).to_have_text("Closed Elm Systems: an offer.")
     elm_after = paired.api("GET", f"/api/v1/interviews/{seeded['Elm Systems']}?on={TODAY}").json
     assert elm_after["outcome"] == "offer" and elm_after["schedule"]["next"] is None
 
-    row(popup, "Hemlock").get_by_role("button", name="Close", exact=True).click()
-    row(popup, "Hemlock").get_by_role("button", name="Moved on").click()
+    row(popup, "Hemlock").get_by_role("button", name="Move on", exact=True).click()
     expect(row(popup, "Hemlock")).to_have_count(0)
     assert paired.api("GET", f"/api/v1/interviews/{seeded['Hemlock']}").json["outcome"] == "moved_on"
     expect(popup.locator('section.group[data-group="move_on"]')).to_have_count(0)
@@ -182,7 +224,10 @@ def test_write_follow_up_opens_gmail_compose_with_the_draft(seeded, popup, exten
     assert "Engineer" in query["su"][0] + query["body"][0]
     assert query["body"][0].startswith("Hi Sam") or "Sam" in query["body"][0]
     compose.close()
-    expect(popup.locator("#status")).to_contain_text("Mark sent")
+    # One instruction everywhere: sending from the compose window counts; Mark sent is for elsewhere.
+    expect(popup.locator("#status")).to_have_text(
+        "Your draft is open in a new tab. Sending it from that compose window counts by itself; "
+        "Mark sent is for a follow-up you sent some other way.")
 
 
 def test_add_interview_shows_parsed_dates_as_the_user_types(seeded, popup, extension_id, paired, screenshots):
@@ -200,8 +245,8 @@ def test_add_interview_shows_parsed_dates_as_the_user_types(seeded, popup, exten
     expect(preview).to_contain_text("No timeline given")
     # Wed Mar 10 + "in one week" = Wed Mar 17; first follow-up the business day after, Thu 18 - Fri 19.
     popup.get_by_label("What did they say about timing?").press_sequentially("in one week", delay=20)
-    expect(preview.locator(".decision")).to_have_text("Wed 17 Mar")
-    expect(preview.locator(".first-follow-up")).to_have_text("Thu 18 Mar – Fri 19 Mar")
+    expect(preview.locator(".decision")).to_have_text(day(popup, "2027-03-17"))
+    expect(preview.locator(".first-follow-up")).to_have_text(f"{day(popup, '2027-03-18')} – {day(popup, '2027-03-19')}")
     popup.screenshot(path=screenshots / "popup-add-form.png", full_page=True)
     popup.set_viewport_size({"width": 400, "height": 780})
     popup.screenshot(path=screenshots / "readme-popup-add.png")
@@ -209,15 +254,16 @@ def test_add_interview_shows_parsed_dates_as_the_user_types(seeded, popup, exten
     popup.get_by_label("What did they say about timing?").fill("we'll be in touch")
     expect(preview).to_contain_text("We couldn't find a date in that")
     popup.get_by_label("What did they say about timing?").fill("by Friday")
-    expect(preview.locator(".decision")).to_have_text("Fri 12 Mar")
+    expect(preview.locator(".decision")).to_have_text(day(popup, "2027-03-12"))
 
     popup.get_by_role("button", name="Save interview").click()
     expect(popup.locator("#status")).to_contain_text("Saved Juniper Bank")
     created = [i for i in paired.api("GET", "/api/v1/interviews").json["interviews"] if i["company"] == "Juniper Bank"]
     assert len(created) == 1
     assert created[0]["decision_date"] == "2027-03-12" and created[0]["interviewer_email"] == "jo@juniper.test"
-    # First follow-up Mon Mar 15 - Tue Mar 16: within the week.
-    expect_group(popup, "coming", ["Elm Systems", "Juniper Bank"])
+    # Interviewed today: first the thank-you note (its first follow-up, Mon Mar 15, comes after).
+    expect_group(popup, "thank_you", ["Juniper Bank"])
+    expect(row(popup, "Juniper Bank").locator(".when")).to_have_text(f"today; first follow-up from {day(popup, '2027-03-15')}")
     expect(popup.locator("#add-form")).to_be_hidden()
 
 
@@ -230,12 +276,37 @@ def test_add_interview_says_what_is_missing(seeded, popup, extension_id):
     expect(company).to_have_attribute("aria-invalid", "true")
     expect(company).to_be_focused()
     expect(popup.locator("#e-company")).to_have_text("Enter the company.")
-    # A field the backend refuses is shown beside that field, in the backend's words.
+    # A field the backend refuses is shown beside that field, in plain words, without its id.
     company.fill("Kauri")
     popup.get_by_label("Interviewer e-mail").fill("not an address")
     popup.get_by_role("button", name="Save interview").click()
     expect(popup.get_by_label("Interviewer e-mail")).to_have_attribute("aria-invalid", "true")
-    expect(popup.locator("#e-interviewer_email")).to_contain_text("is not an e-mail address")
+    expect(popup.locator("#e-interviewer_email")).to_have_text("That does not look like an e-mail address (name@example.com).")
+
+
+def test_a_future_interview_date_is_a_warning_not_a_refusal(seeded, popup, extension_id, paired, screenshots):
+    open_popup(popup, extension_id)
+    popup.get_by_role("button", name="Add interview").click()
+    popup.get_by_label("Company *").fill("Larch Lane")
+    popup.get_by_label("Position *").fill("Planner")
+    popup.get_by_label("Interview date *").fill("2027-03-15")
+    warning = popup.locator("#w-interview_date")
+    expect(warning).to_have_text("Scheduled interview? We'll remind you to send a thank-you that day.")
+    popup.screenshot(path=screenshots / "popup-future-date.png", full_page=True)
+    popup.get_by_role("button", name="Save interview").click()
+    expect(popup.locator("#status")).to_contain_text("Saved Larch Lane")
+    assert any(i["company"] == "Larch Lane" for i in paired.api("GET", "/api/v1/interviews").json["interviews"])
+    popup.get_by_role("button", name="Add interview").click()
+    popup.get_by_label("Interview date *").fill("2027-03-09")
+    expect(warning).to_be_hidden()
+
+
+def test_a_long_timeline_previews_without_a_message_about_the_extension(seeded, popup, extension_id):
+    open_popup(popup, extension_id)
+    popup.get_by_role("button", name="Add interview").click()
+    popup.get_by_label("What did they say about timing?").fill("we will decide in two weeks, " * 12)
+    expect(popup.locator("#preview")).to_contain_text("Decision expected by")
+    expect(popup.locator("#preview")).not_to_contain_text("malformed")
 
 
 def test_company_with_markup_shows_as_text(paired, service_worker, popup, extension_id, screenshots):
@@ -275,7 +346,7 @@ def test_empty_state(paired, service_worker, popup, extension_id, screenshots):
     set_storage(service_worker, {"debugToday": TODAY})
     open_popup(popup, extension_id)
     expect(popup.get_by_role("heading", name="Nothing to follow up on right now")).to_be_visible()
-    expect(popup.locator("#state-text")).to_contain_text("add it below")
+    expect(popup.locator("#state-text")).to_contain_text("add it with Add interview")
     expect(popup.get_by_role("button", name="Add interview")).to_be_visible()
     popup.screenshot(path=screenshots / "popup-empty.png", full_page=True)
 
@@ -284,7 +355,7 @@ def test_unpaired_state_points_to_the_options(paired, service_worker, popup, ext
     set_storage(service_worker, {"token": ""})
     open_popup(popup, extension_id)
     expect(popup.get_by_role("heading", name="Not connected yet")).to_be_visible()
-    expect(popup.locator("#state-text")).to_contain_text("python -m backend pair")
+    expect(popup.locator("#state-text")).to_have_text("Pair the extension with your Follow-up Assistant in the options.")
     expect(popup.get_by_role("button", name="Add interview")).to_be_hidden()
     popup.screenshot(path=screenshots / "popup-unpaired.png", full_page=True)
     with ext_context.expect_page() as opened:
@@ -300,8 +371,9 @@ def test_backend_down_state_says_how_to_start_it(paired, service_worker, popup, 
     set_storage(service_worker, {"backendUrl": f"http://127.0.0.1:{dead}"})
     open_popup(popup, extension_id)
     expect(popup.get_by_role("heading", name="Can't reach the backend")).to_be_visible()
-    expect(popup.locator("#state-text")).to_contain_text("make run")
-    expect(popup.locator("#state-text code")).to_have_text("make run")
+    text = popup.locator("#state-text").text_content()
+    assert "`" not in text and popup.locator("#state-text code").count() == 0  # no code shown to users
+    assert text.count("Try again") == 1, text  # once, and there is such a button
     expect(popup.locator("#state-text")).to_contain_text(f"looks for it at http://127.0.0.1:{dead}")
     popup.screenshot(path=screenshots / "popup-backend-down.png", full_page=True)
     set_storage(service_worker, {"backendUrl": paired.url})
@@ -331,6 +403,8 @@ def test_keyboard_and_zoom(seeded, popup, extension_id, screenshots):
     open_popup(popup, extension_id)
     # Tab order reaches the first row's actions without a mouse, and Enter works them.
     popup.keyboard.press("Tab")
+    expect(popup.get_by_role("button", name="All interviews")).to_be_focused()
+    popup.keyboard.press("Tab")
     expect(popup.get_by_role("button", name="Options")).to_be_focused()
     popup.keyboard.press("Tab")
     expect(popup.get_by_role("button", name="Add interview")).to_be_focused()
@@ -340,6 +414,28 @@ def test_keyboard_and_zoom(seeded, popup, extension_id, screenshots):
     expect(row(popup, "Birch & Co").locator(".why")).to_be_visible()
     popup.keyboard.press("Tab")
     expect(row(popup, "Birch & Co").get_by_role("button", name="Write follow-up")).to_be_focused()
+    # The menu by keyboard alone: open on its first item, arrows move, Escape returns to the button.
+    popup.keyboard.press("Tab")
+    more = row(popup, "Birch & Co").get_by_role("button", name="More actions for Birch & Co")
+    expect(more).to_be_focused()
+    popup.keyboard.press("Enter")
+    items = row(popup, "Birch & Co").get_by_role("menuitem")
+    expect(items.first).to_be_focused()
+    popup.keyboard.press("ArrowDown")
+    expect(items.nth(1)).to_be_focused()
+    popup.keyboard.press("End")
+    expect(items.last).to_be_focused()
+    popup.keyboard.press("ArrowDown")
+    expect(items.first).to_be_focused()
+    popup.screenshot(path=screenshots / "popup-menu-open.png")
+    popup.keyboard.press("Escape")
+    expect(row(popup, "Birch & Co").get_by_role("menu")).to_be_hidden()
+    expect(more).to_be_focused()
+    # Mark sent from the keyboard: ArrowDown opens the menu; Enter on the item records it.
+    popup.keyboard.press("ArrowDown")
+    expect(items.first).to_have_text("Mark sent today")
+    popup.keyboard.press("Enter")
+    expect(popup.locator("#status")).to_have_text("Marked your follow-up to Birch & Co as sent.")
     # 200% zoom of a 400-pixel popup is 200 CSS pixels: nothing may need sideways scrolling.
     popup.set_viewport_size({"width": 200, "height": 720})
     overflow = popup.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -355,3 +451,68 @@ def test_dark_theme(seeded, popup, extension_id, screenshots):
     popup.screenshot(path=screenshots / "popup-dark.png", full_page=True)
     popup.set_viewport_size({"width": 400, "height": 600})
     popup.screenshot(path=screenshots / "readme-popup-dark.png")
+
+
+def test_the_popup_keeps_a_fixed_height_and_scrolls(paired, service_worker, popup, extension_id, interviews):
+    paired.clear()
+    for _ in range(12):
+        interviews.make("overdue")
+    set_storage(service_worker, {"debugToday": ""})
+    popup.set_viewport_size({"width": 400, "height": 1400})
+    open_popup(popup, extension_id)
+    expect(popup.locator("li.row")).to_have_count(12)
+    box = popup.evaluate("({height: document.body.getBoundingClientRect().height, scroll: document.body.scrollHeight})")
+    assert box["height"] <= 600 < box["scroll"], box
+
+
+def test_keyboard_only_add_an_interview(seeded, popup, extension_id, paired):
+    open_popup(popup, extension_id)
+    popup.keyboard.press("Tab")  # All interviews
+    popup.keyboard.press("Tab")  # Options
+    popup.keyboard.press("Tab")
+    expect(popup.get_by_role("button", name="Add interview")).to_be_focused()
+    popup.keyboard.press("Enter")
+    expect(popup.get_by_label("Company *")).to_be_focused()
+    popup.keyboard.type("Rowan Robotics")
+    popup.keyboard.press("Tab")
+    popup.keyboard.type("Firmware Engineer")
+    popup.keyboard.press("Tab")
+    popup.keyboard.type("Ro Rowan")
+    popup.keyboard.press("Tab")
+    popup.keyboard.type("ro@rowan.test")
+    popup.keyboard.press("Tab")  # the interview date: today already
+    expect(popup.get_by_label("Interview date *")).to_be_focused()
+    popup.keyboard.press("Enter")  # submits the form, as Enter in a field does
+    expect(popup.locator("#status")).to_contain_text("Saved Rowan Robotics")
+    created = [i for i in paired.api("GET", "/api/v1/interviews").json["interviews"] if i["company"] == "Rowan Robotics"]
+    assert len(created) == 1 and created[0]["interview_date"] == TODAY and created[0]["interviewer_email"] == "ro@rowan.test"
+
+
+def test_a_scheduled_interview_comes_back_on_its_day_for_the_thank_you(paired, service_worker, popup, extension_id):
+    paired.clear()
+    paired.api("POST", "/api/v1/interviews", {"company": "Spruce Studio", "position": "Designer",
+                                               "interview_date": "2027-03-12", "interviewer_email": "sam@spruce.test"})
+    set_storage(service_worker, {"debugToday": TODAY})
+    open_popup(popup, extension_id)
+    expect(popup.locator('section.group[data-group="thank_you"]')).to_have_count(0)
+    set_storage(service_worker, {"debugToday": "2027-03-12"})  # the day of the interview
+    open_popup(popup, extension_id)
+    expect_group(popup, "thank_you", ["Spruce Studio"])
+    spruce = row(popup, "Spruce Studio")
+    expect(spruce.locator(".action")).to_have_text("Thank-you note")
+    expect(spruce.locator(".actions > button")).to_have_text(["Write thank-you"])
+    expect(spruce.locator(".actions > button")).to_have_class("primary")
+
+
+def test_one_menu_open_at_a_time_and_a_click_outside_closes_it(seeded, popup, extension_id):
+    open_popup(popup, extension_id)
+    menu_item(popup, "Birch & Co", "Mark sent today")
+    expect(row(popup, "Birch & Co").get_by_role("menu")).to_be_visible()
+    # The open menu covers the row below; Alder's button is reached with the keyboard.
+    row(popup, "Alder Labs").get_by_role("button", name="More actions for Alder Labs").focus()
+    popup.keyboard.press("Enter")
+    expect(row(popup, "Birch & Co").get_by_role("menu")).to_be_hidden()
+    expect(row(popup, "Alder Labs").get_by_role("menu")).to_be_visible()
+    popup.get_by_role("heading", name="Follow-ups").click()
+    expect(row(popup, "Alder Labs").get_by_role("menu")).to_be_hidden()
+    expect(row(popup, "Alder Labs").get_by_role("button", name="More actions for Alder Labs")).to_have_attribute("aria-expanded", "false")

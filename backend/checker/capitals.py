@@ -1,5 +1,6 @@
 """Words in capitals: shouting, unless they are acronyms or the interview's own names."""
 import re
+from bisect import bisect_left
 
 from .kinds import Hit, load
 
@@ -29,8 +30,8 @@ def shouting(text: str, names: tuple[str, ...], blanks) -> list[Hit]:
                 if len(w[0]) > 1 and w[0] not in ACRONYMS and w[0] not in names_upper]
         if not _shouts([w[0] for w in loud]):
             continue
-        spans = blanks() if spans is None else spans
-        if not any(s < run.end() and run.start() < e for s, e in spans):
+        spans = _merged(blanks()) if spans is None else spans
+        if not _overlaps(spans, run.start(), run.end()):
             start = run.start() + loud[0].start()
             found.append(Hit(start, run.start() + loud[-1].end(), SHOUT["message"],
                              SHOUT["suggestion"]))
@@ -43,3 +44,21 @@ def _shouts(words: list[str]) -> bool:
         return words[0] in EMPHATIC
     return len(words) >= SHOUT["min_loud_words"] and not SENTENCE_WORDS.isdisjoint(
         word.replace("’", "'") for word in words)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span of `spans` (sorted, none overlapping) overlaps [start, end): a bisection,
+    not a walk through all of them for every run (quadratic on "AGAIN [Name]" repeated)."""
+    i = bisect_left(spans, (start,))
+    return any(s < end and start < e for s, e in spans[max(0, i - 1):i + 1])
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """The spans sorted, those that overlap joined into one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

@@ -4,6 +4,7 @@ Every view has the body's length, with what is set aside replaced by MASK, so an
 any view points at the same character of the body.
 """
 import re
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from .words import WordIndex
@@ -48,10 +49,23 @@ THREAD_WORDS = ("wrote:", "original", "forwarded", "from:")
 
 def _mask(text: str, start: int, end: int) -> str:
     """The text with [start, end) masked, newlines kept so lines still count."""
-    if start >= end:
+    return _mask_all(text, [(start, end)])
+
+
+def _mask_all(text: str, spans) -> str:
+    """The text with every span masked, in one pass: a copy of the text per span would cost
+    the length of the text times the number of quoted lines (quadratic on a hostile body)."""
+    pieces, at = [], 0
+    for start, end in spans:
+        if start >= end:
+            continue
+        pieces += [text[at:start],
+                   "\n".join(MASK * len(line) for line in text[start:end].split("\n"))]
+        at = end
+    if not pieces:
         return text
-    masked = "\n".join(MASK * len(line) for line in text[start:end].split("\n"))
-    return text[:start] + masked + text[end:]
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 class Draft:
@@ -69,15 +83,14 @@ class Draft:
         self.own_end = thread.start() if thread else len(work)
         work = _mask(work, self.own_end, len(work))
         if ">" in work:
-            for line in QUOTED_LINE.finditer(work, 0, self.own_end):
-                work = _mask(work, line.start(), line.end())
+            work = _mask_all(work, (line.span() for line in
+                                    QUOTED_LINE.finditer(work, 0, self.own_end)))
         self.mine = work
         self.signature = _signature(work, self.own_end)
         self.prose = _mask(work, *self.signature)
         text = self.prose
         if '"' in text or "“" in text:
-            for quote in QUOTED_SPEECH.finditer(text):
-                text = _mask(text, quote.start(), quote.end())
+            text = _mask_all(text, (quote.span() for quote in QUOTED_SPEECH.finditer(text)))
         self.text = text
 
     @cached_property
@@ -94,14 +107,43 @@ class Draft:
         """
         return len(self.prose.translate(BETWEEN_WORDS).split())
 
+    @cached_property
+    def _boundaries(self) -> tuple[list[int], list[int]]:
+        """Where each sentence end starts and ends in `text`, found once for all hits.
+
+        Searching forward from every hit instead costs the rest of the text per hit when no
+        sentence end comes ("XX." repeated): quadratic.
+        """
+        starts, ends = [], []
+        for boundary in SENTENCE_END.finditer(self.text):
+            starts.append(boundary.start())
+            ends.append(boundary.end())
+        return starts, ends
+
     def sentence(self, start: int, end: int | None = None) -> tuple[int, int]:
-        """The span of the sentence (or line) holding [start, end)."""
-        text = self.text
+        """The span of the sentence (or line) holding [start, end), cut to SENTENCE_REACH
+        characters on each side of it."""
+        end = start if end is None else end
+        starts, ends = self._boundaries
         first = max(0, start - SENTENCE_REACH)
-        for boundary in SENTENCE_END.finditer(text, first, start):
-            first = boundary.end()
-        after = SENTENCE_END.search(text, start if end is None else end)
-        return first, after.end() if after else len(text)
+        before = bisect_right(ends, start) - 1  # the last sentence end before the start
+        if before >= 0 and ends[before] > first and starts[before] >= first:
+            first = ends[before]
+        after = bisect_left(starts, end)  # the first sentence end from the end on
+        last = min(len(self.text), end + SENTENCE_REACH)
+        if after < len(starts):
+            last = min(last, ends[after])
+        return first, last
+
+    def sentences(self, view: str = "text") -> list[tuple[int, int]]:
+        """Every sentence (or line) of a view, as spans, blank ones left out."""
+        text = getattr(self, view)
+        spans, first = [], 0
+        for end in self._boundaries[1] + [len(text)]:
+            if text[first:end].strip(" \t\n" + MASK):
+                spans.append((first, end))
+            first = end
+        return spans
 
     def clause_before(self, start: int, width: int = 40) -> str:
         """The few words before `start` in its sentence, from the last clause mark on."""

@@ -93,8 +93,8 @@ class Pattern:
             yield from self.regex.finditer(text, start, end)
             return
         positions: list[int] = []
-        contains = words.hay.__contains__
-        keys = words.keys
+        contains = words.contains  # remembered per draft: a search of the whole draft each
+        keys = words.keys          # time would cost the draft's length per hit of a rule
         for part in self.parts:
             if (all(not keys.isdisjoint(need) for need in part.words_needed)
                     and all(any(map(contains, need)) for need in part.needs)):
@@ -216,11 +216,13 @@ class Group:
         text = getattr(draft, self.view)
         for match in self.matcher.finditer(text, words=draft.words):
             start, end = match.span()
-            before = draft.clause_before(start)
-            if self.negatable and NEGATION.search(" ".join(before.split()[-NEGATION_REACH:])):
-                continue
-            if self.unless_before and self.unless_before.search(before):
-                continue
+            if self.negatable or self.unless_before:
+                before = draft.clause_before(start)
+                if self.negatable and NEGATION.search(
+                        " ".join(before.split()[-NEGATION_REACH:])):
+                    continue
+                if self.unless_before and self.unless_before.search(before):
+                    continue
             if self.unless and self.unless.search(text, *draft.sentence(start, end),
                                                   words=draft.words):
                 continue

@@ -1,6 +1,7 @@
 """The checks, in one explicit list, and `check()`: a draft in, findings out. Pure: no clock."""
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from types import ModuleType
 
 from .checks import (add_value, aggressive, desperate, missing_interest, missing_question,
@@ -13,6 +14,9 @@ from .kinds import Hit
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 SUBJECT_PREFIX = "In the subject: "
+# A rule reports at most this many places in one draft: a real e-mail never has more, and a
+# body of "XX." repeated must not cost (nor send back) thousands of findings.
+MAX_HITS = 40
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def check(body: str, context: Context | None = None, subject: str | None = None)
 def _apart(hits: Iterable[Hit]) -> list[Hit]:
     """One rule's hits without overlaps: the longest wins where two overlap."""
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+    for hit in sorted(islice(hits, MAX_HITS), key=lambda h: (h.start, -h.end)):
         if kept and hit.start < kept[-1].end and (kept[-1].start, kept[-1].end) != (0, 0):
             continue
         kept.append(hit)

@@ -19,6 +19,14 @@ class WordIndex:
     def __init__(self, text: str):
         self.hay = text.lower()
         self._at: dict[str, list[int]] = {}
+        self._contains: dict[str, bool] = {}
+
+    def contains(self, text: str) -> bool:
+        """Whether the lower-cased text holds `text`; each string searched for once."""
+        found = self._contains.get(text)
+        if found is None:
+            found = self._contains[text] = text in self.hay
+        return found
 
     @cached_property
     def keys(self) -> frozenset[str]:

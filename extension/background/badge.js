@@ -105,7 +105,7 @@
 
   function dayWords(iso) {
     const [y, m, d] = iso.split('-').map(Number);
-    return new Date(y, m - 1, d).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+    return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' }); // the browser's locale, as on every page
   }
 
   async function showNotification(id, options) {

@@ -98,5 +98,7 @@
     [M.OPTIONS_BG_ADD_SITE]: { from: 'extension', shape: { origin: 'origin' }, run: ({ origin }) => ns.sites.add(origin) },
     [M.OPTIONS_BG_REMOVE_SITE]: { from: 'extension', shape: { origin: 'origin' }, run: ({ origin }) => ns.sites.remove(origin) },
     ...ns.pageHandlers, // the popup's and the options page's (page-handlers.js)
+    ...ns.interviewHandlers, // the All interviews page's (interview-handlers.js)
+    ...ns.messageHandlers, // opened mail: inspect, and the prompt's page (message-handlers.js)
   };
 })((globalThis.FA = globalThis.FA || {}));

@@ -166,7 +166,7 @@
     [M.POPUP_BG_REPLIED]: page({ interviewId: 'int', receivedOn: 'date' }, replied),
     [M.POPUP_BG_CLOSE]: page({ interviewId: 'int', outcome: 'string' }, close),
     [M.POPUP_BG_ADD_INTERVIEW]: page({ interview: 'object' }, addInterview),
-    [M.POPUP_BG_PREVIEW]: page({ interviewDate: 'date', timeline: 'string?' }, preview),
+    [M.POPUP_BG_PREVIEW]: page({ interviewDate: 'date', timeline: 'text?' }, preview),
     [M.POPUP_BG_APPLICATIONS]: page({ on: 'date' }, applications),
     [M.POPUP_BG_APPLIED]: page({ appliedOn: 'date' }, applied),
     [M.OPTIONS_BG_STATUS]: page({}, status),

@@ -14,6 +14,8 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     'sites.js',
     'badge.js',
     'page-handlers.js',
+    'interview-handlers.js',
+    'message-handlers.js',
     'handlers.js',
   );
 }

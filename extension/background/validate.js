@@ -1,5 +1,5 @@
 /* Checks a message's payload against a small shape, e.g. {emails: 'string[]', on: 'date?'}.
- * Kinds: string, text (may be long), int, date (YYYY-MM-DD), uuid, origin, object, string[];
+ * Kinds: string, text (may be long), int, date (YYYY-MM-DD), uuid, origin, object, bool, string[];
  * a trailing ? makes the field optional. Unknown fields are refused. */
 'use strict';
 
@@ -16,6 +16,7 @@
     uuid: (v) => typeof v === 'string' && UUID.test(v),
     origin: (v) => typeof v === 'string' && v.length <= LIMITS.string,
     object: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+    bool: (v) => typeof v === 'boolean',
     'string[]': (v) => Array.isArray(v) && v.length <= LIMITS.list && v.every(KINDS.string),
   };
 

@@ -1,10 +1,13 @@
 // The options page: pair with the backend, the profile, the preferred webmail, self-hosted webmail sites.
-import { el, fill, send, errorWords } from '../popup/dom.js';
+import { el, fill, send } from '../popup/dom.js';
 import { WEBMAILS, DEFAULT_WEBMAIL } from '../popup/compose-url.js';
+import { errorWords, fieldMessage, plain } from '../popup/words.js';
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
 const PROFILE_FIELDS = ['name', 'signature', 'country', 'weekly_goal'];
+// Errors that mean the backend is not answering: the page offers Try again beside them.
+const NOT_ANSWERING = new Set(['backend_down', 'timeout']);
 
 document.addEventListener('DOMContentLoaded', async () => {
   $('pair-form').addEventListener('submit', pair);
@@ -13,6 +16,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('profile-form').addEventListener('submit', saveProfile);
   $('webmail').addEventListener('change', saveWebmail);
   $('site-form').addEventListener('submit', addSite);
+  $('open-all').addEventListener('click', () => chrome.tabs.create({ url: chrome.runtime.getURL('interviews/interviews.html') }));
   for (const [value, { label }] of Object.entries(WEBMAILS)) $('webmail').append(el('option', { value, text: label }));
   await refresh();
 });
@@ -37,6 +41,18 @@ function showPaired(paired, backendUrl) {
   $('paired').hidden = !paired;
   $('profile-card').hidden = !paired;
   $('paired-text').textContent = `Paired with the backend at ${backendUrl}.`;
+  $('paired-text').classList.remove('down');
+}
+
+/** Paired, and the backend does not answer: say both in one line, with a real Try again. */
+function showNotAnswering(error) {
+  $('paired-text').textContent = "Paired, but Follow-up Assistant isn't answering right now.";
+  $('paired-text').classList.add('down');
+  const message = errorWords(error).replace(/\s*Then (?:click|press) Try again\.?/, '');
+  say('pair-message', message, true);
+  if (!$('retry')) {
+    $('connection-actions').prepend(el('button', { type: 'button', id: 'retry', class: 'primary', text: 'Try again', on: { click: testConnection } }));
+  }
 }
 
 async function pair(event) {
@@ -70,8 +86,17 @@ async function testConnection() {
   say('pair-message', 'Testing…');
   const answer = await send(M.OPTIONS_BG_TEST);
   $('test').disabled = false;
-  if (answer.ok) say('pair-message', `Connected: the backend answers${answer.data?.version ? ` (version ${answer.data.version})` : ''} and knows this extension.`);
-  else say('pair-message', errorWords(answer.error), true);
+  if (answer.ok) {
+    if ($('retry')) {
+      $('retry').remove();
+      await refresh(); // back from "isn't answering": the paired line and the profile again
+    }
+    say('pair-message', `Connected: the backend answers${answer.data?.version ? ` (version ${answer.data.version})` : ''} and knows this extension.`);
+  } else if (NOT_ANSWERING.has(answer.error?.code)) {
+    showNotAnswering(answer.error);
+  } else {
+    say('pair-message', errorWords(answer.error), true);
+  }
 }
 
 async function unpair() {
@@ -88,7 +113,12 @@ async function unpair() {
 async function loadProfile() {
   const answer = await send(M.OPTIONS_BG_GET_PROFILE);
   if (!answer.ok) {
-    say('profile-message', errorWords(answer.error), true);
+    if (NOT_ANSWERING.has(answer.error?.code)) {
+      $('profile-card').hidden = true; // nothing to edit until it answers; the connection says why
+      showNotAnswering(answer.error);
+    } else {
+      say('profile-message', errorWords(answer.error), true);
+    }
     return;
   }
   for (const name of PROFILE_FIELDS) {
@@ -114,9 +144,11 @@ async function saveProfile(event) {
     const field = answer.error?.field;
     if (PROFILE_FIELDS.includes(field)) {
       $(`p-${field}`).setAttribute('aria-invalid', 'true');
-      $(`pe-${field}`).textContent = answer.error.message;
+      $(`pe-${field}`).textContent = fieldMessage(answer.error);
       $(`pe-${field}`).hidden = false;
       $(`p-${field}`).focus();
+      say('profile-message', 'Not saved: see the field marked above.', true); // the reason is said once, beside its field
+      return;
     }
     say('profile-message', errorWords(answer.error), true);
     return;
@@ -195,6 +227,6 @@ async function removeSite(origin) {
 }
 
 function say(id, text, problem = false) {
-  $(id).textContent = text;
+  $(id).textContent = plain(text);
   $(id).classList.toggle('problem', problem);
 }

@@ -1,7 +1,18 @@
 // The "Add interview" form: live preview of the dates the timing words lead to, and saving.
-import { el, fill, send, errorWords } from './dom.js';
+import { el, fill, send } from './dom.js';
 import { ACTION_WORDS, formatDate } from './groups.js';
 import { toggle } from './rows.js';
+import { errorWords, fieldMessage } from './words.js';
+
+// Said under a date still to come: accepted, it is a scheduled interview.
+export const FUTURE_INTERVIEW = "Scheduled interview? We'll remind you to send a thank-you that day.";
+
+/** Show or hide the future-date warning of a date input (a warning, never a refusal). */
+export function warnIfFuture(input, warning, today) {
+  const future = Boolean(input.value) && input.value > today;
+  warning.textContent = future ? FUTURE_INTERVIEW : '';
+  warning.hidden = !future;
+}
 
 // Wait this long after the last keystroke before asking for a preview (ms).
 const PREVIEW_DELAY = 250;
@@ -32,6 +43,8 @@ export function setupAddForm({ today, onSaved, announce }) {
   document.getElementById('add-cancel').addEventListener('click', () => open(false));
   form.addEventListener('keydown', (event) => { if (event.key === 'Escape') { event.stopPropagation(); open(false); } });
   for (const name of ['interview_date', 'timeline']) input(name).addEventListener('input', schedulePreview);
+  const dateWarning = document.getElementById('w-interview_date');
+  input('interview_date').addEventListener('input', () => warnIfFuture(input('interview_date'), dateWarning, today()));
 
   function schedulePreview() {
     clearTimeout(timer);
@@ -45,7 +58,13 @@ export function setupAddForm({ today, onSaved, announce }) {
     const mine = ++asked;
     const answer = await send(globalThis.FA.MESSAGES.POPUP_BG_PREVIEW, { interviewDate, timeline });
     if (mine !== asked) return; // a newer keystroke already asked again
-    fill(preview, answer.ok ? previewWords(answer.data, timeline) : el('span', { text: errorWords(answer.error) }));
+    fill(preview, answer.ok ? previewWords(answer.data, timeline) : el('span', { text: previewProblem(answer.error) }));
+  }
+
+  /** A preview that cannot be worked out says why in words, never with the message's field names. */
+  function previewProblem(error) {
+    if (error?.code === 'bad_message') return 'The preview cannot read this yet; it will once the text is shorter.';
+    return error?.field ? `No preview: ${fieldMessage(error)}` : errorWords(error);
   }
 
   function previewWords(data, timeline) {
@@ -88,7 +107,7 @@ export function setupAddForm({ today, onSaved, announce }) {
     if (!answer.ok) {
       const field = answer.error?.field;
       if (field && FIELDS.includes(field)) {
-        showError(field, answer.error.message);
+        showError(field, fieldMessage(answer.error));
         input(field).focus();
       } else {
         announce(errorWords(answer.error), true);
@@ -97,6 +116,7 @@ export function setupAddForm({ today, onSaved, announce }) {
     }
     form.reset();
     fill(preview);
+    warnIfFuture(input('interview_date'), dateWarning, today());
     toggle(toggleButton, form, false);
     await onSaved(answer.data);
   });

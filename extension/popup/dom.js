@@ -42,13 +42,5 @@ export async function send(type, payload = {}) {
   }
 }
 
-/** Text where `backticked` parts become <code> elements: nodes only, so nothing in it is markup. */
-export function withCode(text) {
-  return String(text).split('`').map((part, i) => (i % 2 ? el('code', { text: part }) : part)).filter((part) => part !== '');
-}
-
-/** The one sentence a person reads for an error: its message, then what to do. */
-export function errorWords(error) {
-  if (!error) return 'Something went wrong.';
-  return [error.message, error.fix].filter(Boolean).join(' ');
-}
+/** Text for a person: no backticks, no markup (words.js). */
+export { plain as withCode, errorWords } from './words.js';

@@ -1,4 +1,7 @@
 // Which group each follow-up belongs to, in what order, and how to say it. Pure: no DOM, no chrome.*.
+import { formatDate, parseDate, toIso } from './words.js';
+
+export { formatDate, parseDate, toIso };
 
 // How far ahead "Coming up" looks, in calendar days.
 export const COMING_UP_DAYS = 7;
@@ -7,6 +10,7 @@ export const COMING_UP_DAYS = 7;
 export const GROUPS = [
   { key: 'overdue', title: 'Overdue', hint: 'A short, friendly note is still fine.' },
   { key: 'due', title: 'Due today', hint: '' },
+  { key: 'thank_you', title: 'Thank-you today', hint: 'A short thank-you on the day of the interview.' },
   { key: 'coming', title: 'Coming up', hint: '' },
   { key: 'move_on', title: 'Time to move on', hint: 'Two follow-ups and no reply: put your energy elsewhere.' },
 ];
@@ -19,38 +23,19 @@ export const ACTION_WORDS = {
 };
 
 // Outcomes a row can be closed with, in the backend's words and the user's.
+// `menu` is how a row's menu offers it, `done` how the page says it happened.
 export const OUTCOMES = [
-  { value: 'offer', label: 'Offer' },
-  { value: 'rejected', label: 'Rejected' },
-  { value: 'withdrawn', label: 'Withdrawn' },
-  { value: 'moved_on', label: 'Moved on' },
+  { value: 'offer', label: 'Offer', menu: 'Close: got an offer', done: 'an offer' },
+  { value: 'rejected', label: 'Rejected', menu: 'Close: rejected', done: 'rejected' },
+  { value: 'withdrawn', label: 'Withdrawn', menu: 'Close: I withdrew', done: 'withdrawn' },
+  { value: 'moved_on', label: 'Moved on', menu: 'Close: moved on', done: 'moved on' },
 ];
-
-/** Parse a YYYY-MM-DD string as a local calendar date (never as UTC midnight). */
-export function parseDate(iso) {
-  const [y, m, d] = String(iso).split('-').map(Number);
-  return new Date(y, m - 1, d);
-}
 
 /** The ISO date `days` calendar days after `iso`. */
 export function addDays(iso, days) {
   const date = parseDate(iso);
   date.setDate(date.getDate() + days);
   return toIso(date);
-}
-
-/** A Date as YYYY-MM-DD in local time. */
-export function toIso(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** "Tue 1 Dec" (plus the year when it is not the year of `on`). */
-export function formatDate(iso, on) {
-  const date = parseDate(iso);
-  const options = { weekday: 'short', day: 'numeric', month: 'short' };
-  if (on && parseDate(on).getFullYear() !== date.getFullYear()) options.year = 'numeric';
-  return date.toLocaleDateString('en-GB', options);
 }
 
 /** When to act, in words, for a row of group `groupKey` (follows "First follow-up: "). */
@@ -60,6 +45,7 @@ export function whenWords(groupKey, next, on) {
   if (groupKey === 'overdue') return `was due by ${latest}`;
   if (groupKey === 'due') return next.latest === on ? `today, ${latest}` : `now, ideally by ${latest}`;
   if (groupKey === 'move_on') return `since ${earliest}`;
+  if (groupKey === 'thank_you') return `today; first follow-up from ${earliest}`;
   return next.earliest === next.latest ? `on ${earliest}` : `from ${earliest}, ideally by ${latest}`;
 }
 
@@ -73,6 +59,8 @@ export function groupOf(interview, on) {
   const schedule = interview.schedule || {};
   const next = schedule.next;
   if (!next) return null;
+  // Interviewed today (or a scheduled interview whose day has come): the thank-you note first.
+  if (interview.interview_date === on && !(interview.follow_ups || []).length) return 'thank_you';
   if (schedule.state === 'overdue' || schedule.state === 'due' || schedule.state === 'move_on') return schedule.state;
   if (schedule.state === 'upcoming' && next.earliest <= addDays(on, COMING_UP_DAYS)) return 'coming';
   return null;

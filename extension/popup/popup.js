@@ -1,26 +1,33 @@
 // The toolbar popup: what to follow up on, grouped by urgency, with the actions to do it.
-import { el, fill, send, errorWords, withCode } from './dom.js';
-import { formatDate, groupFollowUps, toIso } from './groups.js';
+import { el, fill, send } from './dom.js';
+import { OUTCOMES, formatDate, groupFollowUps, toIso } from './groups.js';
 import { renderRow } from './rows.js';
 import { composeUrl } from './compose-url.js';
 import { setupAddForm } from './add-form.js';
+import { saveFile } from './download.js';
+import { errorWords, plain, plural } from './words.js';
 
 // Error codes that mean "not paired yet" or "the backend is not answering" (see background/api.js).
 const UNPAIRED = new Set(['not_paired']);
 const DOWN = new Set(['backend_down', 'timeout']);
 // What to do when a fault keeps coming back (a follow-up marked sent meanwhile is kept and resent by itself).
 const IF_IT_PERSISTS = {
-  timeout: 'If it keeps happening, restart it with `make run`.',
-  server_error: 'If it keeps happening, look at the terminal running `make run`.',
+  timeout: 'If it keeps happening, restart it with make run.',
+  server_error: 'If it keeps happening, look at the terminal running make run.',
 };
+// The All interviews page; #interview-<id> opens one interview there.
+const ALL_INTERVIEWS = 'interviews/interviews.html';
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
 let today = toIso(new Date());
 let webmail = 'gmail';
+let lastAction = null; // what Undo takes back: {company, id, message: [type, payload]}
 
 document.addEventListener('DOMContentLoaded', () => {
   $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+  $('open-all').addEventListener('click', () => openAll());
+  $('undo').addEventListener('click', undoLast);
   setupAddForm({
     today: () => today,
     announce,
@@ -75,7 +82,10 @@ function drawGroups(interviews, on) {
       el('ul', { class: 'rows' }, group.items.map((item) => renderRow(item, group.key, on, act))));
   }));
   $('later').hidden = later === 0;
-  $('later').textContent = later === 1 ? 'One more interview is waiting beyond next week.' : `${later} more interviews are waiting beyond next week.`;
+  $('later').textContent = plural(later, {
+    one: 'One more interview is waiting beyond next week.',
+    other: '{n} more interviews are waiting beyond next week.',
+  });
   if (nonEmpty.length) {
     $('state').hidden = true;
   } else {
@@ -83,7 +93,7 @@ function drawGroups(interviews, on) {
       'Nothing to follow up on right now',
       interviews.length || later
         ? 'Everything is in hand. We will tell you when a follow-up is due.'
-        : 'After your next interview, add it below: we work out when to follow up and tell you on the day.',
+        : 'After your next interview, add it with Add interview: we work out when to follow up and tell you on the day.',
     );
   }
 }
@@ -91,7 +101,7 @@ function drawGroups(interviews, on) {
 function showState(title, text, ...actions) {
   $('state').hidden = false;
   $('state-title').textContent = title;
-  fill($('state-text'), withCode(text));
+  fill($('state-text'), plain(text));
   fill($('state-actions'), actions);
 }
 
@@ -106,13 +116,14 @@ async function showProblem(error) {
   }
   if (UNPAIRED.has(code)) {
     showState('Not connected yet',
-      'Pair the extension with your Follow-up Assistant: run `python -m backend pair` and enter the code in the options.',
+      'Pair the extension with your Follow-up Assistant in the options.',
       optionsButton(true));
   } else if (DOWN.has(code)) {
     const { backendUrl } = await chrome.storage.local.get('backendUrl');
     const where = backendUrl ? ` The extension looks for it at ${backendUrl}.` : '';
     const persists = IF_IT_PERSISTS[code] ? ` ${IF_IT_PERSISTS[code]}` : '';
-    showState("Can't reach the backend", `${error.message}${where}${kept} Then press Try again.${persists}`, retry, optionsButton(false));
+    const message = plain(error.message).replace(/\s*Then (?:click|press) Try again\.?/, '');
+    showState("Can't reach the backend", `${message}${where}${kept} Then press Try again.${persists}`, retry, optionsButton(false));
   } else {
     showState('Something went wrong', `${errorWords(error)}${kept}`, retry, optionsButton(false));
   }
@@ -120,19 +131,25 @@ async function showProblem(error) {
 
 /** Follow-ups sent during a fault wait in the service worker: say that they are safe. */
 function keptWords(count) {
-  const what = count === 1 ? '1 follow-up you sent is' : `${count} follow-ups you sent are`;
+  const what = plural(count, { one: '1 follow-up you sent is', other: '{n} follow-ups you sent are' });
   return `${what} kept and will be recorded as soon as Follow-up Assistant answers.`;
 }
 
 /** Carry out a row action, then redraw; the service worker refreshes the badge after each change. */
 async function act(kind, interview, extra, button) {
   if (kind === 'write') return write(interview, button);
+  if (kind === 'open') return openAll(interview.id);
+  if (kind === 'calendar') return addToCalendar(interview, button);
+  const outcome = OUTCOMES.find((o) => o.value === extra);
   const requests = {
-    sent: [M.POPUP_BG_MARK_SENT, { interviewId: interview.id, sentOn: today }, `Marked your follow-up to ${interview.company} as sent.`],
-    replied: [M.POPUP_BG_REPLIED, { interviewId: interview.id, receivedOn: today }, `Noted that ${interview.company} replied. Good luck!`],
-    close: [M.POPUP_BG_CLOSE, { interviewId: interview.id, outcome: extra }, `Closed ${interview.company}.`],
+    sent: [M.POPUP_BG_MARK_SENT, { interviewId: interview.id, sentOn: today }, `Marked your follow-up to ${interview.company} as sent.`,
+      [M.PAGE_BG_UNDO_FOLLOW_UP, { interviewId: interview.id }]],
+    replied: [M.POPUP_BG_REPLIED, { interviewId: interview.id, receivedOn: today }, `Noted that ${interview.company} replied. Good luck!`,
+      [M.PAGE_BG_UPDATE_INTERVIEW, { interviewId: interview.id, fields: { reply_on: interview.reply_on } }]],
+    close: [M.POPUP_BG_CLOSE, { interviewId: interview.id, outcome: extra }, `Closed ${interview.company}: ${outcome?.done}.`,
+      [M.PAGE_BG_UPDATE_INTERVIEW, { interviewId: interview.id, fields: { outcome: interview.outcome } }]],
   };
-  const [type, payload, done] = requests[kind];
+  const [type, payload, done, undo] = requests[kind];
   button.disabled = true;
   const answer = await send(type, payload);
   button.disabled = false;
@@ -148,9 +165,45 @@ async function act(kind, interview, extra, button) {
     return;
   }
   await load(); // redraw first, then say it, so what is read out matches what is shown
-  announce(done);
+  announce(done, false, { company: interview.company, id: interview.id, message: undo });
   const row = document.getElementById(`interview-${interview.id}`);
   (row || $('status')).focus();
+}
+
+/** Take back the last action (the Undo button beside what was said). */
+async function undoLast() {
+  const last = lastAction;
+  if (!last) return;
+  $('undo').disabled = true;
+  const answer = await send(...last.message);
+  $('undo').disabled = false;
+  if (!answer.ok) {
+    announce(`Could not undo: ${errorWords(answer.error)}`, true);
+    return;
+  }
+  await load();
+  announce(`Undone: ${last.company} is back as it was.`);
+  const row = document.getElementById(`interview-${last.id}`);
+  (row || $('status')).focus();
+}
+
+/** Save the follow-up window of one interview as an .ics event. */
+async function addToCalendar(interview, button) {
+  button.disabled = true;
+  const answer = await send(M.PAGE_BG_CALENDAR, { interviewId: interview.id });
+  button.disabled = false;
+  if (!answer.ok) {
+    announce(errorWords(answer.error), true);
+    return;
+  }
+  saveFile(answer.data.filename, answer.data.ics);
+  announce(`Saved ${answer.data.filename}: open it to add the follow-up to your calendar.`);
+}
+
+/** Open the All interviews page (at one interview when `id` is given). */
+function openAll(id = null) {
+  const url = chrome.runtime.getURL(ALL_INTERVIEWS) + (id ? `#interview-${id}` : '');
+  return chrome.tabs.create({ url });
 }
 
 /** Ask for the rule-checked draft and open the preferred webmail's compose with it. */
@@ -166,7 +219,7 @@ async function write(interview, button) {
   const url = composeUrl(webmail, { to: interview.interviewer_email, subject: draft.subject, body: draft.body });
   const errors = (draft.findings || []).filter((f) => f.severity === 'error');
   if (errors.length) announce(`Read it over before sending: ${errors.map((f) => f.message).join(' ')}`, true);
-  else announce('Your draft is open in a new tab. Once it is sent, come back and press Mark sent.');
+  else announce('Your draft is open in a new tab. Sending it from that compose window counts by itself; Mark sent is for a follow-up you sent some other way.');
   // mailto: goes to the user's mail app; a new tab for it would stay behind empty.
   if (url.startsWith('mailto:')) location.href = url;
   else await chrome.tabs.create({ url });
@@ -181,7 +234,7 @@ async function loadGoal() {
   const { count, goal } = answer.data;
   $('goal').hidden = false;
   const target = goal || 10;
-  $('goal-count').textContent = `This week: ${count} of ${target} application${target === 1 ? '' : 's'}.`;
+  $('goal-count').textContent = plural(target, { one: `This week: ${count} of {n} application.`, other: `This week: ${count} of {n} applications.` });
   $('goal-progress').max = target;
   $('goal-progress').value = Math.min(count, target);
 }
@@ -207,8 +260,11 @@ function bringIntoView(id) {
   row.focus();
 }
 
-/** Say something in the live region; `problem` marks it as an error. */
-function announce(text, problem = false) {
-  fill($('status'), withCode(text));
+/** Say something in the live region; `problem` marks it as an error; `undoable` offers Undo. */
+function announce(text, problem = false, undoable = null) {
+  fill($('status'), plain(text));
   $('status').classList.toggle('problem', problem);
+  lastAction = undoable;
+  $('undo').hidden = !undoable;
+  if (undoable) $('undo').setAttribute('aria-label', `Undo: ${plain(text)}`);
 }

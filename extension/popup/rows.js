@@ -1,40 +1,57 @@
-// One row of the popup per interview: what to do, when, why, and the buttons to do it.
+// One row of the popup per interview: what to do, when, why; one button for what fits its state,
+// and the other actions in a menu.
 import { el } from './dom.js';
 import { ACTION_WORDS, OUTCOMES, formatDate, whenWords } from './groups.js';
+import { menuButton } from './menu.js';
+import { localizeDates } from './words.js';
+
+// The one action each group puts forward; `loud` makes it the accent-coloured button. Writing
+// is loud only when it is time to write.
+const PRIMARY = {
+  overdue: { kind: 'write', text: 'Write follow-up', loud: true },
+  due: { kind: 'write', text: 'Write follow-up', loud: true },
+  thank_you: { kind: 'write', text: 'Write thank-you', loud: true },
+  coming: { kind: 'calendar', text: 'Add to calendar', loud: false },
+  move_on: { kind: 'close', extra: 'moved_on', text: 'Move on', loud: false },
+};
 
 /**
  * Build the list item for one interview in group `groupKey`.
- * `act(kind, interview, extra, button)` is called for each row action: write, sent, replied, close.
+ * `act(kind, interview, extra, button)` runs each row action: write, sent, sent-earlier,
+ * replied, close (extra = outcome), calendar, open.
  */
 export function renderRow(interview, groupKey, on, act) {
   const id = interview.id;
   const next = interview.schedule.next;
   const titleId = `title-${id}`;
   const whyId = `why-${id}`;
-  const outcomesId = `outcomes-${id}`;
+  const followUp = next.action !== 'move_on';
+  const primary = PRIMARY[groupKey];
 
-  const why = el('p', { class: 'why', id: whyId, hidden: true, text: next.reason || 'No reason given.' });
+  const why = el('p', { class: 'why', id: whyId, hidden: true, text: localizeDates(next.reason, on) || 'No reason given.' });
   const whyButton = el('button', {
     type: 'button', class: 'quiet disclosure', 'aria-expanded': 'false', 'aria-controls': whyId,
     'aria-label': `Why? (${interview.company})`, text: 'Why?',
     on: { click: () => toggle(whyButton, why) },
   });
 
-  const outcomes = el('div', { class: 'outcomes', id: outcomesId, role: 'group', 'aria-label': `How did it end with ${interview.company}?`, hidden: true },
-    el('span', { class: 'muted', text: 'How did it end?' }),
-    OUTCOMES.map((o) => el('button', { type: 'button', text: o.label, on: { click: (e) => act('close', interview, o.value, e.currentTarget) } })));
-  const closeButton = el('button', {
-    type: 'button', 'aria-expanded': 'false', 'aria-controls': outcomesId, text: 'Close',
-    on: { click: () => toggle(closeButton, outcomes) },
-  });
-
-  const followUpAction = next.action !== 'move_on';
+  const run = (kind, extra) => (button) => act(kind, interview, extra, button);
+  const items = [
+    followUp && primary.kind !== 'write' && { text: 'Write follow-up now', run: run('write') },
+    followUp && groupKey !== 'thank_you' && { text: 'Mark sent today', run: run('sent') },
+    followUp && { text: 'Sent on another day…', run: run('open') },
+    { text: 'They replied today', run: run('replied') },
+    primary.kind !== 'calendar' && { text: 'Add to calendar', run: run('calendar') },
+    ...OUTCOMES.filter((o) => !(primary.kind === 'close' && o.value === primary.extra))
+      .map((o, i) => ({ text: o.menu, run: run('close', o.value), separator: i === 0 })),
+    { text: 'Open in All interviews', run: run('open'), separator: true },
+  ];
   const actions = el('div', { class: 'actions', role: 'group', 'aria-label': `Actions for ${interview.company}` },
-    followUpAction && el('button', { type: 'button', class: 'primary', text: 'Write follow-up', on: { click: (e) => act('write', interview, null, e.currentTarget) } }),
-    followUpAction && el('button', { type: 'button', text: 'Mark sent', on: { click: (e) => act('sent', interview, null, e.currentTarget) } }),
-    el('button', { type: 'button', text: 'They replied', on: { click: (e) => act('replied', interview, null, e.currentTarget) } }),
-    closeButton,
-    outcomes);
+    el('button', {
+      type: 'button', class: primary.loud ? 'primary' : null, text: primary.text,
+      on: { click: (e) => act(primary.kind, interview, primary.extra ?? null, e.currentTarget) },
+    }),
+    menuButton('More', `More actions for ${interview.company}`, items));
 
   return el('li', { class: 'row', id: `interview-${id}`, 'data-id': id, tabindex: '-1', 'aria-labelledby': titleId },
     el('h3', { id: titleId },
@@ -42,7 +59,7 @@ export function renderRow(interview, groupKey, on, act) {
       interview.position ? el('span', { class: 'position', text: ` — ${interview.position}` }) : null),
     interviewerLine(interview, on),
     el('p', { class: 'what' },
-      el('span', { class: 'action', text: ACTION_WORDS[next.action] || next.action }), ': ',
+      el('span', { class: 'action', text: groupKey === 'thank_you' ? 'Thank-you note' : ACTION_WORDS[next.action] || next.action }), ': ',
       el('time', { class: 'when', datetime: groupKey === 'overdue' || groupKey === 'due' ? next.latest : next.earliest, text: whenWords(groupKey, next, on) }),
       ' ', whyButton),
     why,

@@ -19,6 +19,20 @@
     CS_BG_CHECK_DRAFT: 'cs-bg-check-draft',
     // {interviewId, sentOn, key} -> {recorded: bool, queued: bool, interview?}
     CS_BG_RECORD_FOLLOW_UP: 'cs-bg-record-follow-up',
+    // {subject?, text, fromName?, fromEmail?, receivedOn?, threadHash} -> {show, nonce?, kind?}:
+    // the one message the user opened (it passed the content script's local pre-check)
+    CS_BG_INSPECT_MESSAGE: 'cs-bg-inspect-message',
+    // The "Track this interview" prompt page (prompt/prompt.html#nonce), about the answer kept
+    // under its nonce: get it once, track, stop reminders, move the follow-up, dismiss, resize.
+    PROMPT_BG_GET: 'prompt-bg-get',
+    PROMPT_BG_TRACK: 'prompt-bg-track',
+    PROMPT_BG_REPLIED: 'prompt-bg-replied',
+    PROMPT_BG_MOVE: 'prompt-bg-move',
+    PROMPT_BG_DISMISS: 'prompt-bg-dismiss',
+    PROMPT_BG_SIZE: 'prompt-bg-size',
+    // worker -> the tab's content script: {nonce} close the prompt; {nonce, height} resize it
+    BG_CS_PROMPT_CLOSE: 'bg-cs-prompt-close',
+    BG_CS_PROMPT_SIZE: 'bg-cs-prompt-size',
     // {} -> {} : opens the options page (content scripts cannot)
     CS_BG_OPEN_OPTIONS: 'cs-bg-open-options',
     // {origin} -> {sites}: registers the content scripts on a self-hosted webmail whose
@@ -43,6 +57,14 @@
     OPTIONS_BG_GET_PROFILE: 'options-bg-get-profile',
     OPTIONS_BG_SAVE_PROFILE: 'options-bg-save-profile',
     OPTIONS_BG_SET_WEBMAIL: 'options-bg-set-webmail',
+    // The All interviews page and the popup's undo (background/interview-handlers.js has the shapes).
+    PAGE_BG_LIST_INTERVIEWS: 'page-bg-list-interviews',
+    PAGE_BG_GET_INTERVIEW: 'page-bg-get-interview',
+    PAGE_BG_UPDATE_INTERVIEW: 'page-bg-update-interview',
+    PAGE_BG_DELETE_INTERVIEW: 'page-bg-delete-interview',
+    PAGE_BG_RESTORE_INTERVIEW: 'page-bg-restore-interview',
+    PAGE_BG_UNDO_FOLLOW_UP: 'page-bg-undo-follow-up',
+    PAGE_BG_CALENDAR: 'page-bg-calendar',
   });
 
   // What the user reads when the extension itself was reloaded under an open page.

@@ -19,6 +19,7 @@
     'content/timing.js',
     'content/insert.js',
     'content/adapters/base.js',
+    'content/adapters/reading.js',
     'content/adapters/roundcube.js',
     'content/adapters/generic.js',
     'content/panel-style.js',
@@ -27,6 +28,7 @@
     'content/recorder.js',
     'content/compose-button.js',
     'content/main.js',
+    'content/message-watch.js',
   ]);
 
   /** Read every setting, defaults filled in. */

@@ -8,11 +8,13 @@ import pytest
 from backend.checker import realworld
 from backend.checker.realworld import LABELS, SPLITS, load, load_all, normalise, split_of
 
-# The least the corpus must hold, all splits together: enough real polite writing to measure
-# false alarms on, and enough of each bad kind that an interval means something.
-MIN_POLITE = 20
-MIN_BAD = 50
-MIN_PER_BAD_LABEL = 4
+# The least the corpus must hold, per label, all splits together. These are floors at what the
+# collection reached (see the README's "Where it falls short"): the goal was at least 200 polite,
+# 120 bad and 25 per bad label; polite and ultimatum stay below it. The floors keep items from
+# being lost silently; raise them as items are added.
+MIN_PER_LABEL = {"polite": 198, "ultimatum": 17, "aggressive": 35, "desperate": 28,
+                 "placeholder": 53}
+MIN_BAD = 133
 # No single page may dominate what the checker is measured on.
 MAX_PER_SOURCE = 8
 
@@ -78,13 +80,11 @@ def test_the_split_rule_is_the_documented_hash():
 
 def test_minimum_counts_and_every_label_has_locked_items(items):
     labels = Counter(item.label for item in items)
-    assert labels["polite"] >= MIN_POLITE, labels
-    assert sum(n for label, n in labels.items() if label != "polite") >= MIN_BAD, labels
     for label in LABELS:
-        if label != "polite":
-            assert labels[label] >= MIN_PER_BAD_LABEL, (label, labels[label])
+        assert labels[label] >= MIN_PER_LABEL[label], (label, labels[label])
         assert any(i.label == label and i.split == "locked" for i in items), label
         assert any(i.label == label and i.split == "dev" for i in items), label
+    assert sum(n for label, n in labels.items() if label != "polite") >= MIN_BAD, labels
 
 
 def test_no_single_source_dominates(items):

@@ -25,3 +25,23 @@
     }),
   );
 })(globalThis.FA);
+
+/* The open message (L: no maintained source; the generic shape of Fastmail's views). */
+(function (ns) {
+  const MESSAGE_SELECTORS = {
+    view: '.v-Thread, .v-MailboxSource + .v-Split .v-Thread', // (L)
+    subject: '.v-Thread-title, h1', // (L)
+    message: '.v-Message', // (L)
+    body: '.v-Message-body', // (L)
+    from: '.v-Message-from [title*="@"], .v-Message-fromAddress', // (L)
+    fromAttributes: ['title'],
+    date: 'time', // (L)
+    dateAttributes: ['datetime', 'title'],
+  };
+  // /mail/<mailbox>/<thread id>.<message id> (L).
+  function threadId(doc) {
+    const parts = (doc.location ? doc.location.pathname : '').split('/').filter(Boolean);
+    return parts.length >= 3 ? parts[2].split('.')[0] : null;
+  }
+  ns.adapters.reading.register('fastmail', MESSAGE_SELECTORS, { threadId });
+})(globalThis.FA);

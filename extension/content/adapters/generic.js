@@ -113,3 +113,22 @@
 
   ns.adapters.register(adapter);
 })(globalThis.FA);
+
+/* Any other webmail: only a view that says what it is — an element marked as an e-mail message
+ * (schema.org EmailMessage microdata, or role=article with a mailto: sender link and a heading).
+ * Anything less clear is no open message: nothing is read. */
+(function (ns) {
+  const MESSAGE_SELECTORS = {
+    view: '[itemtype$="EmailMessage"], [role="article"]', // (L: schema.org; ARIA)
+    subject: '[itemprop="name"], h1, h2', // (L)
+    message: '[itemtype$="EmailMessage"], [role="article"]', // (L)
+    body: '[itemprop="text"], [itemprop="articleBody"], .message-body, .body', // (L)
+    from: '[itemprop="author"] a[href^="mailto:"], a[href^="mailto:"]', // (L)
+    fromAttributes: ['href', 'title'],
+    date: 'time, [itemprop="dateSent"]', // (L)
+    dateAttributes: ['datetime', 'content', 'title'],
+  };
+  // The address of the page: a generic webmail gives each open message its own.
+  const threadId = (doc) => (doc.location ? doc.location.pathname + doc.location.search + doc.location.hash : null);
+  ns.adapters.reading.register('generic', MESSAGE_SELECTORS, { threadId });
+})(globalThis.FA);

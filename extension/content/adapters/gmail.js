@@ -64,3 +64,24 @@
   adapter.classTrigger = 'adB'; // the class an .ip block gains when its inline reply opens (H)
   ns.adapters.register(adapter);
 })(globalThis.FA);
+
+/* The open message (a conversation in the reading view): read only when the user opens it. */
+(function (ns) {
+  const MESSAGE_SELECTORS = {
+    view: '[role="main"]', // the conversation view (H: gmail.js, InboxSDK)
+    subject: 'h2.hP', // the thread's subject heading (H: gmail.js)
+    message: 'div.adn.ads', // each expanded message; the last one is the newest shown (H: gmail.js)
+    body: 'div.a3s', // the message body (H: gmail.js "div.a3s")
+    from: 'span.gD', // the sender: attributes email and name (H: gmail.js)
+    fromAttributes: ['email'],
+    date: 'span.g3', // the date: its title holds "Tue, Dec 8, 2026, 10:15 AM" (M: gmail.js)
+    dateAttributes: ['title'],
+  };
+  // The thread's id: h2.hP carries data-thread-perm-id / data-legacy-thread-id (M: InboxSDK);
+  // none -> no open thread (the list view shares [role=main]).
+  function threadId(doc) {
+    const subject = doc.querySelector(MESSAGE_SELECTORS.subject);
+    return subject && (subject.getAttribute('data-thread-perm-id') || subject.getAttribute('data-legacy-thread-id'));
+  }
+  ns.adapters.reading.register('gmail', MESSAGE_SELECTORS, { threadId });
+})(globalThis.FA);

@@ -42,3 +42,23 @@
 
   ns.adapters.register(adapter);
 })(globalThis.FA);
+
+/* The open message in the reading pane: read only when the user opens it. */
+(function (ns) {
+  const MESSAGE_SELECTORS = {
+    view: '#ReadingPaneContainerId, [aria-label="Reading Pane"]', // the reading pane (M: third-party scripts)
+    subject: '[role="heading"][aria-level="2"]', // the conversation's subject (L: fixture)
+    message: '[aria-label="Email message"]', // each message of the conversation (L: fixture)
+    body: 'div[aria-label="Message body"]:not([contenteditable="true"])', // the read body, not an editor (M)
+    from: '[aria-label^="From"] [title*="@"], span[title*="@"]', // sender; the address in title (L)
+    fromAttributes: ['title'],
+    date: '[data-testid="SentReceivedSavedTime"]', // the date line (L: third-party scripts)
+    dateAttributes: ['title', 'datetime'],
+  };
+  // The conversation's id is in the address: /mail/inbox/id/<id> (M: Outlook's own URLs).
+  function threadId(doc) {
+    const match = /\/id\/([^/?#]+)/.exec(doc.location ? doc.location.pathname : '');
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+  ns.adapters.reading.register('outlook', MESSAGE_SELECTORS, { threadId });
+})(globalThis.FA);

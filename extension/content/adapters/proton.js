@@ -28,3 +28,23 @@
     }),
   );
 })(globalThis.FA);
+
+/* The open message: read only when the user opens it; its body is a srcless, same-origin frame. */
+(function (ns) {
+  const MESSAGE_SELECTORS = {
+    view: '[data-testid="conversation-view"], main', // (L)
+    subject: '[data-testid="conversation-header:subject"]', // (M: Proton's test ids)
+    message: '[data-testid="message-view"], article', // (L)
+    body: 'iframe[data-testid="content-iframe"]', // the message body frame (H: WebClients)
+    from: '[data-testid="message-header:from"] [title*="@"], [data-testid="message-header:from"]', // (M)
+    fromAttributes: ['title'],
+    date: '[data-testid="message-header:time"], time', // (L)
+    dateAttributes: ['datetime', 'title'],
+  };
+  // /<folder>/<conversationID>[/<messageID>] (M: Proton's own URLs).
+  function threadId(doc) {
+    const parts = (doc.location ? doc.location.pathname : '').split('/').filter(Boolean);
+    return parts.length >= 2 ? parts[1] : null;
+  }
+  ns.adapters.reading.register('proton', MESSAGE_SELECTORS, { threadId });
+})(globalThis.FA);

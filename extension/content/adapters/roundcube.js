@@ -84,3 +84,37 @@
 
   ns.adapters.register(adapter);
 })(globalThis.FA);
+
+/* The open message: the full view (_action=show) or the preview frame beside the list
+ * (iframe#messagecontframe, same origin); read only when the user opens it. */
+(function (ns) {
+  const MESSAGE_SELECTORS = {
+    view: 'body.action-show, body.action-preview', // the message page and the preview page (H: elastic/larry)
+    preview: 'iframe#messagecontframe', // the preview frame in the mail list (H)
+    subject: 'h2.subject', // (H: elastic and larry message headers)
+    message: '#message-content, #messagebody', // (H)
+    body: '#messagebody', // (H)
+    from: '.header .from a[title*="@"], .from a.rcmContactAddress, .from a[href^="mailto:"], span.adr a[title*="@"]', // (H)
+    fromAttributes: ['title', 'href'],
+    date: '.header-summary .date, .header .date, td.date', // (M)
+    dateAttributes: ['title'],
+  };
+  /** The document showing the message: this one, or the preview frame's. */
+  function messageDocument(doc) {
+    const frame = doc.querySelector(MESSAGE_SELECTORS.preview);
+    if (frame) {
+      try {
+        if (frame.contentDocument && frame.contentDocument.querySelector(MESSAGE_SELECTORS.body)) return frame.contentDocument;
+      } catch (err) {
+        return null;
+      }
+    }
+    return doc;
+  }
+  // _mbox + _uid of the page's address: the message (Roundcube threads are per message).
+  function threadId(doc) {
+    const params = new URLSearchParams(doc.location ? doc.location.search : '');
+    return params.get('_uid') ? `${params.get('_mbox') || ''}/${params.get('_uid')}` : null;
+  }
+  ns.adapters.reading.register('roundcube', MESSAGE_SELECTORS, { threadId, documentOf: messageDocument });
+})(globalThis.FA);

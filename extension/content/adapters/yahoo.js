@@ -25,3 +25,23 @@
     }),
   );
 })(globalThis.FA);
+
+/* The open message: read only when the user opens it. */
+(function (ns) {
+  const MESSAGE_SELECTORS = {
+    view: '[data-test-id="message-view"]', // the message view (M)
+    subject: '[data-test-id="message-group-subject-text"]', // (M)
+    message: '[data-test-id="message-view-body"]', // (L)
+    body: '[data-test-id="message-view-body-content"]', // (M)
+    from: '[data-test-id="message-from"] [title*="@"], [data-test-id="email-pill"]', // (L)
+    fromAttributes: ['title'],
+    date: '[data-test-id="message-date"]', // (L)
+    dateAttributes: ['title'],
+  };
+  // /d/folders/<folder>/messages/<id> (M: Yahoo Mail's own URLs).
+  function threadId(doc) {
+    const match = /\/messages\/([^/?#]+)/.exec(doc.location ? doc.location.pathname : '');
+    return match ? match[1] : null;
+  }
+  ns.adapters.reading.register('yahoo', MESSAGE_SELECTORS, { threadId });
+})(globalThis.FA);

@@ -1,0 +1,249 @@
+"""Noticing interviews in opened mail, in Chromium with the real extension and a live backend:
+opening an invitation shows "Track this interview" with the form filled in; a newsletter shows
+nothing and sends nothing; the interviewer's reply offers "stop reminders"; an out-of-office
+reply offers to move the follow-up; dismissing is remembered; the page cannot reach the prompt.
+"""
+import io
+import json
+import threading
+from datetime import date, datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from backend.timing.business_days import add_business_days, next_business_day
+
+SITES = {"gmail": "https://mail.google.com", "outlook": "https://outlook.live.com"}
+PROMPT_PAGE = "/prompt/prompt.html"
+
+
+class Recorder:
+    """Every request the live backend receives: path and body (the WSGI app wrapped)."""
+
+    def __init__(self, server):
+        self.server, self.app = server, server.app
+        self.seen, self.lock = [], threading.Lock()
+        server.app = self
+
+    def __call__(self, environ, start_response):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        with self.lock:
+            self.seen.append((environ.get("PATH_INFO", ""), body.decode("utf-8", "replace")))
+        return self.app(environ, start_response)
+
+    def inspected(self) -> list[str]:
+        with self.lock:
+            return [body for path, body in self.seen if path.endswith("/messages/inspect")]
+
+    def clear(self):
+        with self.lock:
+            self.seen.clear()
+
+    def close(self):
+        self.server.app = self.app
+
+
+@pytest.fixture
+def requests(backend):
+    recorder = Recorder(backend.server)
+    yield recorder
+    recorder.close()
+
+
+def written(day: date) -> str:
+    """How the webmail writes a message's date: 'Tue, Dec 8, 2026, 10:15 AM'."""
+    return datetime(day.year, day.month, day.day, 10, 15).strftime("%a, %b %-d, %Y, %-I:%M %p")
+
+
+def long_day(day: date) -> str:
+    return day.strftime("%A, %B %-d")
+
+
+@pytest.fixture
+def mailbox(ext_context, serve_site, paired, backend):
+    """mailbox(site, messages) -> a page of that webmail with those messages in its list."""
+    pages = []
+    backend.clear()
+    for site, origin in SITES.items():
+        serve_site(origin, site)
+
+    def open_site(site, messages):
+        page = ext_context.new_page()
+        pages.append(page)
+        page.goto(SITES[site] + "/")
+        page.wait_for_function("() => Boolean(window.fixture && window.fixture.inbox)")
+        page.evaluate("(m) => fixture.inbox(m)", messages)
+        return page
+
+    yield open_site
+    for page in pages:
+        page.close()
+
+
+def open_row(page, message_id):
+    page.locator(f"[data-test-row='{message_id}']").click()
+
+
+def prompt_of(page, timeout=10_000):
+    """The prompt's frame (an extension page in a closed shadow root), once it has content."""
+    deadline = datetime.now() + timedelta(milliseconds=timeout)
+    while datetime.now() < deadline:
+        for frame in page.frames:
+            if PROMPT_PAGE in frame.url:
+                try:
+                    frame.wait_for_selector("#prompt > *", timeout=2000)
+                    return frame
+                except Exception:  # noqa: BLE001 - the frame may still be loading; look again
+                    pass
+        page.wait_for_timeout(100)
+    raise AssertionError("no prompt appeared")
+
+
+def no_prompt(page, wait_ms=2500):
+    page.wait_for_timeout(wait_ms)  # the watcher looks 0.15, 0.7 and 2 s after the click
+    assert not any(PROMPT_PAGE in frame.url for frame in page.frames)
+
+
+def invitation(today: date, interview_day: date, msg_id="inv-1"):
+    return {"id": msg_id, "from_name": "Dana Okafor", "from_email": "dana.okafor@acme.example",
+            "subject": "Phone screen for the Product Designer role", "date": written(today),
+            "text": "Hi Sam,\n\nI'd love to set up a 30-minute phone screen for the Product "
+                    f"Designer role. Would {long_day(interview_day)} at 1:30 PM work for you?\n\n"
+                    "Best,\nDana Okafor\nTalent Partner, Acme"}
+
+
+@pytest.mark.parametrize("site", ["gmail", "outlook"])
+def test_an_invitation_offers_to_track_it_with_the_form_filled_and_confirming_creates_it(
+        mailbox, backend, requests, site, screenshots):
+    today = date.today()
+    interview_day = today + timedelta(days=9)
+    page = mailbox(site, [invitation(today, interview_day)])
+    open_row(page, "inv-1")
+    prompt = prompt_of(page)
+    expect(prompt.get_by_text("Interview invitation spotted.")).to_be_visible()
+    page.screenshot(path=str(screenshots / f"mail-prompt-spotted-{site}.png"))
+    prompt.get_by_role("button", name="Track this interview").click()
+    values = {name: prompt.locator(f"input[name={name}]").input_value() for name in (
+        "company", "position", "interview_date", "interview_time", "interviewer_name",
+        "interviewer_email", "timeline")}
+    assert values == {"company": "Acme", "position": "Product Designer",
+                      "interview_date": interview_day.isoformat(), "interview_time": "13:30",
+                      "interviewer_name": "Dana Okafor",
+                      "interviewer_email": "dana.okafor@acme.example", "timeline": ""}
+    page.screenshot(path=str(screenshots / f"mail-prompt-track-{site}.png"))
+    assert backend.api("GET", "/api/v1/interviews").json["interviews"] == []  # nothing saved yet
+    prompt.get_by_role("button", name="Save interview").click()
+    expect(prompt.get_by_text("Tracking Acme — Product Designer.")).to_be_visible()
+    (saved,) = backend.api("GET", "/api/v1/interviews").json["interviews"]
+    country = backend.app.config["COUNTRY"]
+    assert (saved["company"], saved["position"], saved["interview_date"]) == (
+        "Acme", "Product Designer", interview_day.isoformat())
+    assert saved["interviewer_email"] == "dana.okafor@acme.example"
+    assert saved["notes"] == "Interview at 13:30."
+    assert saved["schedule"]["next"]["action"] == "first_follow_up"
+    assert saved["schedule"]["next"]["earliest"] == add_business_days(interview_day, 4, country).isoformat()
+    # The message went to the backend once, and nothing of it is in the database's answer.
+    assert len(requests.inspected()) == 1
+
+
+def test_a_newsletter_or_personal_mail_shows_nothing_and_sends_nothing(mailbox, requests):
+    today = date.today()
+    page = mailbox("gmail", [
+        {"id": "news", "from_name": "CareerWeekly", "from_email": "news@careerweekly.example",
+         "subject": "5 questions to ask at the end of your interview", "date": written(today),
+         "text": "This week: how to prepare for your next interview and what to say about "
+                 "salary.\nJoin our webinar on Thursday.\n\nUnsubscribe"},
+        {"id": "mum", "from_name": "Mum", "from_email": "mum@example.net", "subject": "Sunday",
+         "date": written(today), "text": "Are you still coming for lunch on Sunday at 1?"},
+    ])
+    requests.clear()
+    for row in ("news", "mum"):
+        open_row(page, row)
+        no_prompt(page)
+    assert requests.inspected() == []
+    assert not any("careerweekly" in body or "lunch" in body for _, body in requests.seen)
+
+
+def test_the_interviewers_reply_offers_to_stop_reminders_with_undo(mailbox, backend, interviews, requests):
+    today = date.today()
+    interview = interviews.make("due", interviewer_name="Dana Okafor",
+                                interviewer_email="dana.okafor@acme.example")
+    sent = backend.api("POST", f"/api/v1/interviews/{interview['id']}/follow-ups",
+                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
+    assert sent.status == 201, sent.json
+    page = mailbox("gmail", [{"id": "re-1", "from_name": "Dana Okafor",
+                              "from_email": "dana.okafor@acme.example",
+                              "subject": "Re: Following up on the Product Designer role",
+                              "date": written(today),
+                              "text": "Hi Sam,\n\nThanks for checking in! We're still meeting a "
+                                      "couple of candidates, so it'll be a few more days.\n\nDana"}])
+    open_row(page, "re-1")
+    prompt = prompt_of(page)
+    day = datetime(today.year, today.month, today.day).strftime("%a %-d %b")
+    expect(prompt.get_by_text(f"Dana Okafor replied on {day} — stop reminders?")).to_be_visible()
+    prompt.get_by_role("button", name="Stop reminders").click()
+    expect(prompt.get_by_text(f"Reminders stopped for {interview['company']}.")).to_be_visible()
+    stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json
+    assert stored["reply_on"] == today.isoformat() and stored["schedule"]["next"] is None
+    prompt.get_by_role("button", name="Undo").click()
+    expect(prompt.get_by_role("button", name="Stop reminders")).to_be_visible()
+    stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json
+    assert stored["reply_on"] is None and stored["schedule"]["next"] is not None
+
+
+def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mailbox, backend, interviews):
+    today = date.today()
+    country = backend.app.config["COUNTRY"]
+    interview = interviews.make("early", interviewer_name="Lee Chan",
+                                interviewer_email="lee.chan@orbital.example",
+                                interview_date=(today - timedelta(days=1)).isoformat(),
+                                decision_date=None)
+    back = today + timedelta(days=21)
+    page = mailbox("outlook", [{"id": "ooo-1", "from_name": "Lee Chan",
+                                "from_email": "lee.chan@orbital.example",
+                                "subject": "Automatic reply: Thank you", "date": written(today),
+                                "text": "Thank you for your message. I am out of the office and "
+                                        f"will return on {back.strftime('%B %-d, %Y')}."}])
+    open_row(page, "ooo-1")
+    prompt = prompt_of(page)
+    expect(prompt.get_by_text("is away until", exact=False)).to_be_visible()
+    move_to = next_business_day(back, country)
+    button = prompt.get_by_role("button", name=f"Follow up from {move_to.strftime('%a %-d %b')}")
+    button.click()
+    expect(prompt.get_by_text("Next follow-up moved", exact=False)).to_be_visible()
+    stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json
+    assert stored["reply_on"] is None  # an automatic reply is never a reply
+    assert stored["schedule"]["next"]["earliest"] == move_to.isoformat()
+
+
+def test_dismissing_is_remembered_for_the_thread_without_sending_it_again(mailbox, requests):
+    today = date.today()
+    page = mailbox("gmail", [invitation(today, today + timedelta(days=9)),
+                             {"id": "other", "from_name": "Mum", "from_email": "mum@example.net",
+                              "subject": "Hi", "date": written(today), "text": "Lunch?"}])
+    open_row(page, "inv-1")
+    prompt_of(page).get_by_role("button", name="Not now").click()
+    page.wait_for_function(f"!document.querySelector('[data-followup-assistant-prompt]')")
+    requests.clear()
+    open_row(page, "other")
+    page.wait_for_timeout(500)
+    open_row(page, "inv-1")
+    no_prompt(page)
+    assert requests.inspected() == []  # the dismissed thread is known by its hash alone
+    stored = page.context.service_workers[0].evaluate("chrome.storage.local.get('dismissedThreads')")
+    (hash_,) = stored["dismissedThreads"][-1:]
+    assert len(hash_) == 64 and "inv-1" not in json.dumps(stored)
+
+
+def test_the_page_cannot_reach_into_the_prompt(mailbox):
+    today = date.today()
+    page = mailbox("gmail", [invitation(today, today + timedelta(days=9), "inv-hostile")])
+    open_row(page, "inv-hostile")
+    prompt_of(page)
+    reach = page.evaluate("""() => {
+        const host = document.querySelector('[data-followup-assistant-prompt]');
+        return {shadow: host.shadowRoot === null, frames: [...document.querySelectorAll('iframe')].length};
+    }""")
+    assert reach == {"shadow": True, "frames": 0}  # closed shadow root: the frame is out of reach

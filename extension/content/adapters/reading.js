@@ -1,0 +1,125 @@
+/* Reading the ONE message the user has open (never the list, never other messages): each site
+ * adapter adds, at its end, a MESSAGE_SELECTORS object (each selector with its confidence and the
+ * page it was taken from) and registers it here. readOpenMessage(adapterName, doc) answers
+ *   {threadId, subject, fromName, fromEmail, receivedOn, text, calendar, anchor} | null
+ * Options: threadId(doc) (required: no id, no message), documentOf(doc) (a same-origin frame that
+ * shows the message), calendar(el) (a calendar invitation's fields).
+ * — null when no message is open or a part we need is missing; it never throws. `anchor` is the
+ * element the prompt is placed next to; it never leaves the content script. */
+'use strict';
+
+(function (ns) {
+  const readers = new Map(); // adapter name -> {S, options}
+  const MAX_TEXT = 20000; // characters: a long e-mail is a few thousand
+  const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+
+  function q(root, selector) {
+    if (!root || !selector) return null;
+    try {
+      return root.querySelector(selector);
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function qa(root, selector) {
+    if (!root || !selector) return [];
+    try {
+      return [...root.querySelectorAll(selector)];
+    } catch (err) {
+      return [];
+    }
+  }
+
+  /** The visible text of an element (an iframe's document where the body is framed). */
+  function textOf(el) {
+    if (!el) return '';
+    if (el.tagName === 'IFRAME') {
+      try {
+        return el.contentDocument && el.contentDocument.body ? el.contentDocument.body.innerText : '';
+      } catch (err) {
+        return ''; // a cross-origin frame: nothing we can read
+      }
+    }
+    return el.innerText || el.textContent || '';
+  }
+
+  /** The first e-mail address in the element's attributes or text. */
+  function addressOf(el, attributes) {
+    if (!el) return '';
+    for (const attr of attributes) {
+      const found = ns.text.emailsIn(el.getAttribute(attr) || '');
+      if (found.length) return found[0];
+    }
+    return ns.text.emailsIn(el.textContent || '')[0] || '';
+  }
+
+  function pad(n) {
+    return String(n).padStart(2, '0');
+  }
+
+  /** A day from a machine-readable attribute or a written date ("Tue, Dec 8, 2026, 10:15 AM"). */
+  function dayOf(el, attributes) {
+    if (!el) return null;
+    const values = [...attributes.map((a) => el.getAttribute(a)), el.textContent];
+    for (const value of values) {
+      if (!value) continue;
+      const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(value);
+      if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+      const written = /([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})|(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})/.exec(value);
+      if (written) {
+        const [mon, day, year] = written[1] ? [written[1], written[2], written[3]] : [written[5], written[4], written[6]];
+        const month = MONTHS.indexOf(mon.toLowerCase()) + 1;
+        if (month) return `${year}-${pad(month)}-${pad(day)}`;
+      }
+    }
+    return null;
+  }
+
+  /** Read the open message with a site's MESSAGE_SELECTORS. */
+  function read(doc, S, options) {
+    const opts = options || {};
+    const view = q(doc, S.view);
+    if (!view) return null;
+    const messages = qa(view, S.message);
+    const message = messages.length ? messages[messages.length - 1] : view; // the newest one shown
+    const body = q(message, S.body);
+    const text = ns.text.normalize(textOf(body)) ? textOf(body).slice(0, MAX_TEXT) : '';
+    const from = q(message, S.from);
+    const threadId = opts.threadId ? opts.threadId(doc, view) : null;
+    if (!text || !threadId) return null;
+    const subject = q(view, S.subject) || q(doc, S.subject);
+    const invite = S.calendar ? q(message, S.calendar) : null;
+    return {
+      threadId: String(threadId),
+      subject: ns.text.normalize(subject ? subject.textContent : '').slice(0, 300),
+      fromName: ns.text.normalize(from ? from.getAttribute('name') || from.textContent : '').slice(0, 200),
+      fromEmail: addressOf(from, S.fromAttributes || ['email', 'title', 'data-email']).slice(0, 254),
+      receivedOn: dayOf(q(message, S.date), S.dateAttributes || ['datetime', 'title']),
+      text,
+      calendar: invite ? opts.calendar(invite) : null,
+      anchor: body || message,
+    };
+  }
+
+  /** A site adapter's file registers its selectors (and how it finds the thread's id). */
+  function register(name, S, options) {
+    readers.set(name, { S, options: options || {} });
+  }
+
+  /** The open message on this page for the adapter, or null; never throws. */
+  function readOpenMessage(name, doc) {
+    const reader = readers.get(name);
+    if (!reader) return null;
+    try {
+      // A site may show the message in a same-origin frame: options.documentOf finds its document.
+      const shown = reader.options.documentOf ? reader.options.documentOf(doc) : doc;
+      return shown ? read(shown, reader.S, reader.options) : null;
+    } catch (err) {
+      console.warn('Follow-up Assistant: could not read the open message', err);
+      return null;
+    }
+  }
+
+  ns.adapters.reading = { register, readOpenMessage, kit: { q, qa, textOf, addressOf, dayOf } };
+})(globalThis.FA);
