@@ -148,15 +148,16 @@ class Firefox:
         ready = threading.Event()
 
         def drain():
-            with open(log, "ab") as out:
-                for line in process.stderr:
+            with open(log, "ab") as out, process.stderr as err:
+                for line in err:
                     out.write(line)
                     match = LISTENING.search(line.decode("utf-8", "replace"))
                     if match and not ready.is_set():
                         found["address"] = match.group(1)
                         ready.set()
 
-        threading.Thread(target=drain, name="firefox-stderr", daemon=True).start()
+        process.drain = threading.Thread(target=drain, name="firefox-stderr", daemon=True)
+        process.drain.start()
         if not ready.wait(timeout):
             os.killpg(process.pid, signal.SIGKILL)
             raise RuntimeError(f"Firefox did not start BiDi within {timeout} s: {log.read_text()[-2000:]}")
@@ -177,6 +178,7 @@ class Firefox:
                 except subprocess.TimeoutExpired:
                     os.killpg(self.process.pid, signal.SIGKILL)
                     self.process.wait(timeout=5)
+            self.process.drain.join(timeout=10)  # it closes stderr at its end
 
     def __enter__(self):
         return self
