@@ -138,7 +138,8 @@ class Firefox:
         closing = contextlib.ExitStack()
         socket = closing.enter_context(connect(f"{address}/session", max_size=None, open_timeout=timeout))
         firefox = cls(process, socket, log, closing)
-        firefox.send("session.new", {"capabilities": {}})
+        session = firefox.send("session.new", {"capabilities": {}})
+        firefox.version = session["capabilities"]["browserVersion"]
         return firefox
 
     @staticmethod

@@ -7,13 +7,13 @@ and the real Roundcube (both editors) on it.
 One Firefox serves the module: the tests run in file order and share its pairing (made by the
 first test, through the options page, as a user pairs).
 """
-import base64
+import json
 import time
 
 import pytest
 
-from e2e.bidi import Firefox, Node, firefox_binary, new_uuid
-from e2e.conftest import FIXTURES, NODE_MODULES, fixture_file
+from e2e.bidi import Firefox, firefox_binary, new_uuid
+from e2e.conftest import EXTENSION, FIXTURES, NODE_MODULES, fixture_file
 from e2e.roundcube.extension_copy import extension_copy
 from e2e.roundcube.pages import BODY_TEXT, TEXT_BOX, lines_of, normalize, overlaps
 from e2e.roundcube.server import PASSWORD, SIGNATURE, USER
@@ -103,6 +103,14 @@ def ff_paired(firefox, backend):
     tab.firefox_options_text = tab.eval("document.getElementById('paired-text').innerText")
     yield tab
     tab.close()
+
+
+def test_the_extension_installs_on_this_firefox(firefox):
+    """The manifest's strict_min_version admits the Firefox under test (which installed it)."""
+    manifest = json.loads((EXTENSION / "manifest.json").read_text())
+    minimum = manifest["browser_specific_settings"]["gecko"]["strict_min_version"]
+    major = lambda version: int(version.split(".")[0])  # noqa: E731
+    assert major(firefox.version) >= major(minimum), (firefox.version, minimum)
 
 
 def test_pairing_in_the_options(ff_paired, backend, screenshots):
