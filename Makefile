@@ -11,7 +11,7 @@ NODE_STAMP := e2e/node_modules/.installed
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || true)
 export FOLLOWUP_CHROMIUM := $(CHROMIUM)
 
-.PHONY: run pair test test-deps test-firefox-oldest test-backend test-e2e lint-extension eval bench clean
+.PHONY: install uninstall run pair tokens test test-deps test-firefox-oldest test-backend test-e2e lint-extension eval bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +30,20 @@ $(NODE_STAMP): e2e/package.json e2e/package-lock.json
 	cd e2e && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: $(STAMP)  ## start the backend on 127.0.0.1:8642
+install: $(STAMP)  ## once: the browsers start the backend and pair the extension by themselves
+	$(PY) -m backend install
+
+uninstall: $(STAMP)  ## undo `make install` (your data stays)
+	$(PY) -m backend uninstall
+
+run: $(STAMP)  ## start the backend on 127.0.0.1:8642 by hand
 	$(PY) -m backend
 
 pair: $(STAMP)  ## print a pairing code for the extension
 	$(PY) -m backend pair
+
+tokens: $(STAMP)  ## list the paired browsers (revoke one: .venv/bin/followup-assistant tokens --revoke N)
+	$(PY) -m backend tokens
 
 test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: backend, extension lint, browser
 	cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text

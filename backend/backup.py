@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .db import SCHEMA_VERSION
+from .private import private_file, private_folder
 
 KEEP = 7                  # a week of days to go back to
 CHECK_EVERY_SECONDS = 3600  # a server left running makes the next day's backup within the hour
@@ -33,13 +34,14 @@ def daily_backups(database: str) -> list[Path]:
 
 def copy_into(database: str, target: Path) -> Path:
     """A consistent copy of the live database, written whole or not at all."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)  # left by a copy that was killed midway
     with closing(sqlite3.connect(database, timeout=30)) as connection:
         # VACUUM INTO reads one snapshot while the server keeps writing (WAL), and writes a
         # compact file with no -wal beside it: a single file to keep or to copy back.
         connection.execute("VACUUM INTO ?", (str(partial),))
+    private_file(partial)  # SQLite creates it as the umask allows; the folder is 0700 meanwhile
     os.replace(partial, target)
     return target
 
@@ -119,5 +121,6 @@ def restore(database: str, backup: str) -> Path | None:
                 os.replace(part, f"{kept}{suffix}")
     partial = live.with_name(live.name + ".partial")
     shutil.copyfile(source, partial)
+    private_file(partial)
     os.replace(partial, live)
     return kept

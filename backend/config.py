@@ -35,9 +35,10 @@ ENVIRONMENT = {
 
 
 def default_database() -> str:
-    """The database in the user's data folder, created if missing."""
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    """The database in the user's data folder, created if missing and made private (0700)."""
+    from .private import private_folder
+
+    folder = private_folder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
     return str(folder / "followup.db")
 
 

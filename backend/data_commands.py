@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from . import backup, portability
+from .private import write_private
 
 
 def export(settings: dict, file: str | None, replace: bool = False) -> int:
@@ -19,7 +20,7 @@ def export(settings: dict, file: str | None, replace: bool = False) -> int:
         return 0
     target = Path(file)
     partial = target.with_name(target.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
+    write_private(partial, text)  # 0600: an export holds the whole job search
     os.replace(partial, target)  # an interrupted export never leaves half a file
     print(f"Exported {len(data['interviews'])} interviews, {len(data['applications'])} "
           f"applications and {len(data['templates'])} templates to {target}")

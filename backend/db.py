@@ -1,6 +1,8 @@
 """The database: declared unbound, bound in the app factory, migrated by numbered steps."""
 from peewee import SqliteDatabase
 
+from . import private
+
 database = SqliteDatabase(None)
 
 PRAGMAS = {
@@ -126,7 +128,9 @@ def migrate() -> int:
 
 
 def open_database(path: str) -> None:
-    """Bind the database to a file and migrate it."""
+    """Bind the database to a file (private: private.py) and migrate it."""
+    if path != ":memory:":
+        private.protect_database(path)
     database.init(path, pragmas=PRAGMAS, check_same_thread=False)
     database.connect(reuse_if_open=True)
     try:

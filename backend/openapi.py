@@ -135,10 +135,12 @@ def paths() -> dict:
                 ["status", "version"]))},
         "/api/v1/openapi.json": {"get": operation(
             "This document", secure=False, response={"type": "object"})},
-        "/api/v1/pair": {"post": operation(
-            "Trade a pairing code for a token", secure=False,
-            body=obj({"code": {"type": "string"}}, ["code"]),
-            response=obj({"token": {"type": "string"}}, ["token"]))},
+        "/api/v1/pair": {
+            "post": operation(
+                "Trade a pairing code for a token", secure=False,
+                body=obj({"code": {"type": "string"}}, ["code"]),
+                response=obj({"token": {"type": "string"}}, ["token"])),
+            "delete": operation("Unpair: revoke the calling token", ok=204, errors=[409])},
         "/api/v1/interviews": {
             "get": operation("List interviews", params=list_params,
                              response=obj({"interviews": interviews}, ["interviews"])),

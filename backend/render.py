@@ -18,6 +18,13 @@ MAX_SOURCE = {"subject": 500, "body": 10_000}
 MAX_OUTPUT = {"subject": 500, "body": 20_000}
 MAX_DEPTH = 40  # nodes within nodes: far deeper than a person writes, far from Python's limits
 MAX_SECONDS = 0.5  # a second line of defence: the checks below already make long renders impossible
+# What {% set %} may build: lists of lists of the same names are how a template of a kilobyte
+# makes a structure of millions of items (each list holding the previous one twice). A person
+# sets a few names to a word or a short list; these limits leave them all the room they need.
+MAX_LITERAL_ITEMS = 10   # items in one [...] or (...)
+MAX_ASSIGNMENTS = 20     # {% set %} in one template part
+MAX_SET_DEPTH = 3        # a set name built from a set name built from a set name
+MAX_BUILT_ITEMS = 100    # values a set name may hold, counting those of the names it holds
 
 # What a user template may contain. No loops, macros, calls or arithmetic: an e-mail template
 # fills in names and chooses between sentences, so nothing more is needed, and without them a
@@ -164,6 +171,44 @@ def _vet(tree: nodes.Template, part: str) -> None:
                               f"{', '.join(ALLOWED_FILTERS)}.", field=part)
         if _private_name(node).startswith("_"):
             raise RenderError(f"{where}: names starting with _ are not available.", field=part)
+        if isinstance(node, nodes.List | nodes.Tuple) and len(node.items) > MAX_LITERAL_ITEMS:
+            raise RenderError(f"{where}: a list may hold at most {MAX_LITERAL_ITEMS} items "
+                              f"(this one holds {len(node.items)}).", field=part)
+    _vet_assignments(tree, part)
+
+
+def _vet_assignments(tree: nodes.Template, part: str) -> None:
+    """Bound what {% set %} builds: how many, how deep, and how many values in all."""
+    assigns = list(tree.find_all(nodes.Assign))
+    if len(assigns) > MAX_ASSIGNMENTS:
+        raise RenderError(f"{part}: a template may use {{% set %}} at most {MAX_ASSIGNMENTS} "
+                          f"times (this one uses it {len(assigns)} times).", field=part)
+    built: dict[str, tuple[int, int]] = {}  # name -> (items it may hold, set depth)
+    for node in assigns:  # in the order they appear, so a name set twice counts as it grows
+        items, depth = _measure(node.node, built)
+        where = f"{part}, line {node.lineno}"
+        if depth > MAX_SET_DEPTH:
+            raise RenderError(f"{where}: {{% set %}} may build on other set names at most "
+                              f"{MAX_SET_DEPTH} deep.", field=part)
+        if items > MAX_BUILT_ITEMS:
+            raise RenderError(f"{where}: {{% set %}} may build at most {MAX_BUILT_ITEMS} values "
+                              f"(this one would hold {items:,}).", field=part)
+        for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) \
+                else (node.target,):
+            built[target.name] = (items, depth)
+
+
+def _measure(expression: nodes.Node, built: dict) -> tuple[int, int]:
+    """An upper bound on the values an expression can hold, and its depth of set names."""
+    items, depth = 1, 1
+    for node, _ in [(expression, 0), *_walk(expression)]:
+        if isinstance(node, nodes.Name) and node.name in built:
+            held, held_depth = built[node.name]
+            items += held
+            depth = max(depth, held_depth + 1)
+        elif isinstance(node, nodes.List | nodes.Tuple):
+            items += len(node.items)
+    return items, depth
 
 
 def _walk(tree: nodes.Node):
@@ -188,7 +233,35 @@ def _private_name(node: nodes.Node) -> str:
 
 
 def render_user_template(subject: str, body: str, context: dict) -> tuple[str, str]:
-    """Render a user's template in the sandbox with plain data: (subject, body)."""
+    """Render a user's template in a worker process under hard limits: (subject, body).
+
+    The template is vetted here first (cached), so a refused one never reaches a worker; the
+    worker renders it again under the time, memory and output limits (render_worker.py).
+    """
+    from . import render_worker
+
+    for part, source in zip(PARTS, (subject, body)):
+        compile_user_template(source, part)
+    try:
+        kind, value = render_worker.pool().render(subject, body, context)
+    except render_worker.LimitExceeded as error:
+        raise RenderError(LIMIT_MESSAGES[error.limit], field="body") from None
+    if kind == "error":
+        message, field, missing = value
+        raise RenderError(message, field=field, missing=missing)
+    return value[0], value[1]
+
+
+LIMIT_MESSAGES = {
+    "time": "the template took longer than the time limit to render "
+            "(at most 1 second); make it simpler.",
+    "memory": "the template needs more memory than the memory limit allows "
+              "(at most 512 MB); make it simpler.",
+}
+
+
+def render_user_template_here(subject: str, body: str, context: dict) -> tuple[str, str]:
+    """Render a user's template in this process (the worker's side): (subject, body)."""
     rendered = []
     for part, source in zip(PARTS, (subject, body)):
         template, _ = compile_user_template(source, part)
@@ -220,7 +293,8 @@ def _render_limited(template, context: dict, part: str) -> str:
             raise RenderError(f"{part}: the template writes more than {MAX_OUTPUT[part]:,} "
                               "characters.", field=part)
         if time.monotonic() > deadline:
-            raise RenderError(f"{part}: the template took too long to render.", field=part)
+            raise RenderError(f"{part}: the template took longer than the time limit to render "
+                              f"(at most {MAX_SECONDS} seconds); make it simpler.", field=part)
         pieces.append(piece)
 
 

@@ -1,10 +1,15 @@
 """The compose assistant's speed, from Playwright runs with the real extension in Chromium.
 
-1. Click-to-inserted: from the click on "Insert draft" to the draft in the editor's own model
-   (timed inside the page: the click's timeStamp to the first DOM change that holds the draft),
-   per editor kind, p50/p95. Target (issue 4): p95 under 300 ms with the worker awake.
-   Also click-to-draft: from the click on "Follow-up assistant" to the draft shown in the panel
-   (worker + live backend round trips).
+1. Click-to-inserted: from the click on "Insert draft" (in the panel's frame) to the draft in the
+   editor's own model (the click's time to the first DOM change in the page that holds the
+   draft; both clocks are performance.timeOrigin-based), per editor kind, p50/p95. Target: p95
+   under 300 ms with the worker awake.
+   Click-to-draft: from the click on "Follow-up assistant" (in the page) to the draft shown in the
+   framed panel (in the frame: its dialog shown with the draft, after the next animation frame).
+   Target: p95 under 100 ms. Two cases, alternating: "prepared" — the click comes once the panel
+   frame, created when the compose window opened, has looked the recipient up (a person needs
+   longer than that to reach the button); "at once" — the click comes as soon as the button is
+   there, so it waits for the frame to load and the look-up to finish.
 2. Cost on a heavy page: ~20,000 nodes and continuous DOM churn (e2e/fixtures/heavy). Two views:
    a) A/B: page script time (CDP Performance.getMetrics ScriptDuration, every world on the
       page's main thread, content scripts included) with the extension vs without, medians of
@@ -21,18 +26,20 @@ import statistics
 import sys
 import tempfile
 import threading
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 import backend as backend_package  # noqa: E402
 from backend.timing.business_days import next_business_day  # noqa: E402
 from e2e.conftest import (CHROMIUM_FLAGS, EXTENSION, FIXTURES, TOKEN, LiveBackend,  # noqa: E402
                           chromium_path, fixture_route)
+from e2e.panel import panel_frames, panel_of  # noqa: E402
 
 INSERTS = 20  # per editor
 TRIALS = 5  # per page, with and without the extension, interleaved
@@ -45,23 +52,45 @@ EDITORS = {  # site -> (origin, fixture)
 }
 HEAVY_AT = {"Gmail address": "https://mail.google.com", "Outlook address": "https://outlook.live.com"}
 
-# In the page: time from the click on our panel's Insert button (its composed event reaches the
-# document) to the first mutation after which the editor's model holds the draft's first line.
-WATCH_INSERT = """(probe) => { window.__inserted = new Promise((resolve) => {
-  let clickedAt = null;
+NOW = "performance.timeOrigin + performance.now()"  # a clock shared by the page and the frame
+
+# In the panel's frame: when the user clicks Insert (the click's own time).
+WATCH_INSERT_CLICK = """() => { window.__clicked = new Promise((resolve) => {
   document.addEventListener('click', (e) => {
-    if (e.composedPath().some((n) => n.classList && n.classList.contains('primary'))) clickedAt = e.timeStamp;
+    if (e.target.closest && e.target.closest('.primary')) resolve(performance.timeOrigin + e.timeStamp);
   }, { capture: true, once: true });
+}); }"""
+
+# In the page: the first mutation after which the editor's model holds the draft's first line.
+WATCH_INSERT = """(probe) => { window.__inserted = new Promise((resolve) => {
   const frame = fixture.frame ? document.querySelector(fixture.frame) : null;
   const root = frame ? frame.contentDocument : document;
   const observer = new MutationObserver(() => {
-    if (clickedAt !== null && (fixture.bodyText() || '').replace(/\\s+/g, ' ').includes(probe)) {
+    if ((fixture.bodyText() || '').replace(/\\s+/g, ' ').includes(probe)) {
       observer.disconnect();
-      resolve(performance.now() - clickedAt);
+      resolve(performance.timeOrigin + performance.now());
     }
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
 }); }"""
+
+# In the page: when the user clicks our button (its composed event reaches the document).
+WATCH_BUTTON_CLICK = """() => { window.__opened = new Promise((resolve) => {
+  document.addEventListener('click', (e) => {
+    if (e.composedPath().some((n) => n.hasAttribute && n.hasAttribute('data-followup-assistant'))) resolve(performance.timeOrigin + e.timeStamp);
+  }, { capture: true, once: true });
+}); }"""
+
+# In the panel's frame: when its dialog is shown holding a draft, after the next animation frame.
+WATCH_DRAFT_SHOWN = """() => { window.__shown = new Promise((resolve) => {
+  const dialog = document.querySelector('[role=dialog]');
+  const ready = () => { const b = document.querySelector('.draft-body'); return !dialog.hidden && b && b.textContent.trim(); };
+  const done = () => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+  const observer = new MutationObserver(() => { if (ready()) { observer.disconnect(); done(); } });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+}); }"""
+
+PREPARED = "() => { const b = document.querySelector('.draft-body'); return !!(b && b.textContent.trim()); }"
 
 
 def percentile(samples, p):
@@ -112,26 +141,44 @@ def bench_insertion(context, live):
     for name, (origin, _) in EDITORS.items():
         page = context.new_page()
         page.goto(origin + "/")
-        inserts, drafts = [], []
-        for _ in range(INSERTS):
+        inserts, prepared, at_once = [], [], []
+        for i in range(INSERTS):
             n += 1
             interview = due_interview(live, n)
             page.evaluate("(email) => fixture.compose({to: [{name: 'Anna Lee', email}]})", interview["interviewer_email"])
             button = page.get_by_role("button", name="Follow-up assistant", exact=True)
             button.wait_for()
-            started = page.evaluate("performance.now()")
+            wait_for(page, lambda: len(panel_frames(page)) == 1)
+            frame = panel_frames(page)[0]
+            frame.wait_for_function("() => window.FA && FA.panel", polling=20)  # no animation frames while hidden
+            warm = i % 2 == 0
+            if warm:
+                frame.wait_for_function(PREPARED, polling=20)
+            frame.evaluate(WATCH_DRAFT_SHOWN)
+            page.evaluate(WATCH_BUTTON_CLICK)
             button.click()
-            body = page.locator("[data-followup-assistant-panel] .draft-body")
-            expect(body).not_to_be_empty()
-            drafts.append(page.evaluate("performance.now()") - started)
-            probe = " ".join(body.inner_text().split("\n")[0].split())
+            shown = frame.evaluate("window.__shown") - page.evaluate("window.__opened")
+            (prepared if warm else at_once).append(shown)
+            panel = panel_of(page)
+            probe = " ".join(panel.locator(".draft-body").inner_text().split("\n")[0].split())
             page.evaluate(WATCH_INSERT, probe)
-            page.locator("[data-followup-assistant-panel]").get_by_role("button", name="Insert draft").click()
-            inserts.append(page.evaluate("window.__inserted"))
+            frame.evaluate(WATCH_INSERT_CLICK)
+            panel.get_by_role("button", name="Insert draft").click()
+            inserts.append(page.evaluate("window.__inserted") - frame.evaluate("window.__clicked"))
             page.evaluate("fixture.close()")
+            wait_for(page, lambda: not panel_frames(page))
         page.close()
-        results[name] = (inserts, drafts)
+        results[name] = (inserts, prepared, at_once)
     return results
+
+
+def wait_for(page, condition, timeout=10.0):
+    """Poll a condition on page.frames, letting Playwright take in frame events between polls."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not met in time")
+        page.wait_for_timeout(10)
 
 
 def bench_heavy(pw):
@@ -203,15 +250,24 @@ def main():
         heavy = bench_heavy(pw)
     live.server.shutdown()
 
-    print(f"click-to-inserted, {INSERTS} insertions per editor (target p95 < 300 ms):")
-    all_inserts = []
-    for name, (inserts, drafts) in insertion.items():
+    print(f"click-to-inserted, {INSERTS} insertions per editor (target p95 < 300 ms);"
+          " click-to-draft shown in the framed panel (target p95 < 100 ms):")
+    all_inserts, all_prepared, all_at_once = [], [], []
+    for name, (inserts, prepared, at_once) in insertion.items():
         all_inserts += inserts
+        all_prepared += prepared
+        all_at_once += at_once
         print(f"  {name:34s} insert p50 {percentile(inserts, 50):6.1f} ms  p95 {percentile(inserts, 95):6.1f} ms"
-              f"   | button-to-draft p50 {percentile(drafts, 50):6.1f} ms  p95 {percentile(drafts, 95):6.1f} ms")
+              f"   | draft shown, prepared p50 {percentile(prepared, 50):6.1f} ms  p95 {percentile(prepared, 95):6.1f} ms"
+              f"; at once p50 {percentile(at_once, 50):6.1f} ms")
     p95 = percentile(all_inserts, 95)
-    print(f"  all editors: p50 {percentile(all_inserts, 50):.1f} ms, p95 {p95:.1f} ms"
+    print(f"  all editors: insert p50 {percentile(all_inserts, 50):.1f} ms, p95 {p95:.1f} ms"
           f" = {p95 / 300:.2f}x the 300 ms target")
+    shown = percentile(all_prepared, 95)
+    print(f"  all editors: click-to-draft, prepared ({len(all_prepared)}): p50 {percentile(all_prepared, 50):.1f} ms,"
+          f" p95 {shown:.1f} ms = {shown / 100:.2f}x the 100 ms target;"
+          f" clicked at once ({len(all_at_once)}): p50 {percentile(all_at_once, 50):.1f} ms,"
+          f" p95 {percentile(all_at_once, 95):.1f} ms")
     print(f"content script on a heavy page ({BURSTS} churn bursts of ~200 nodes, {TRIALS} interleaved trials,"
           " target < 1% more page script time):")
     for where, r in heavy.items():

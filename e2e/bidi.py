@@ -267,14 +267,21 @@ class Tab:
     def close(self) -> None:
         self.firefox.send("browsingContext.close", {"context": self.context})
 
-    def frames(self) -> list["Tab"]:
-        """The frames inside this context (all depths), as Tabs."""
+    def frames(self) -> list[tuple[str, "Tab"]]:
+        """The frames inside this context (all depths), as (url, Tab)."""
         found, stack = [], list(self.firefox.tree(self.context)[0].get("children") or [])
         while stack:
             info = stack.pop(0)
             found.append((info["url"], Tab(self.firefox, info["context"])))
             stack.extend(info.get("children") or [])
         return found
+
+    def frame_element(self, frame: "Tab") -> Node:
+        """The <iframe> in this page that holds frame (found by Firefox even in a closed shadow root)."""
+        nodes = self.firefox.send("browsingContext.locateNodes", {
+            "context": self.context, "locator": {"type": "context", "value": {"context": frame.context}}})["nodes"]
+        assert nodes, "no element holds that frame"
+        return to_python(nodes[0])
 
     # -- script ----------------------------------------------------------------------------------
 

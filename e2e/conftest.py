@@ -5,7 +5,9 @@ Fixtures (shared with the popup/options tests):
   ext_context     a persistent Chromium context with the extension loaded (one per test module)
   extension_id    the pinned id, read from the service worker's URL
   service_worker  the extension's service worker (Playwright Worker)
-  paired          writes the backend URL and token into chrome.storage.local; returns the backend
+  paired          the backend URL in chrome.storage.local, the token in the background's own
+                  store (IndexedDB of the extension origin: content scripts cannot read it)
+  store_token(worker, token) / stored_token(worker)   set ('' = unpaired) and read that token
   serve_site      serve_site(origin, "gmail") serves e2e/fixtures/gmail at that origin
   roundcube       a real Roundcube + dovecot IMAP + SMTP sink on loopback (session; e2e/roundcube/);
                   .deliver(sender, subject, text) puts a received message in the user's INBOX
@@ -164,12 +166,23 @@ def extension_id(service_worker):
     return found
 
 
+def store_token(worker, token: str) -> None:
+    """Put the token where the extension keeps it ('' = not paired), as pairing would."""
+    worker.evaluate("(token) => token ? FA.tokenStore.save(token) : FA.tokenStore.clear()", token)
+
+
+def stored_token(worker) -> str:
+    """The token the extension holds ('' when not paired)."""
+    return worker.evaluate("FA.tokenStore.load()")
+
+
 @pytest.fixture
 def paired(backend, service_worker):
-    """Start the test paired: the backend URL and token in chrome.storage.local."""
-    service_worker.evaluate(
-        "([url, token]) => chrome.storage.local.set({backendUrl: url, token})",
-        [backend.url, backend.token])
+    """Start the test paired: the backend URL in chrome.storage.local, the token in the
+    background's own store."""
+    service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url, autoPair: true})",
+                            backend.url)
+    store_token(service_worker, backend.token)
     return backend
 
 

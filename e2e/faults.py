@@ -199,7 +199,8 @@ def via_proxy(fault_proxy, backend, service_worker):
     fault_proxy.mode = "pass"
     fault_proxy.log.clear()
     service_worker.evaluate(
-        "([url, token]) => chrome.storage.local.set({backendUrl: url, token, pendingFollowUps: []})",
+        "([url, token]) => Promise.all([chrome.storage.local.set({backendUrl: url, pendingFollowUps: []}),"
+        " FA.tokenStore.save(token)])",
         [fault_proxy.url, backend.token])
     yield fault_proxy
     fault_proxy.mode = "pass"

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.axe import audit, blocking
+from e2e.conftest import store_token
 
 TODAY = "2027-03-10"
 SEED = [
@@ -87,7 +88,7 @@ def test_popup_states(paired, service_worker, tab, extension_id, dead_url, scree
         check(tab, "popup-backend-down", screenshots)
     finally:
         service_worker.evaluate("(u) => chrome.storage.local.set({backendUrl: u})", paired.url)
-    service_worker.evaluate("chrome.storage.local.set({token: ''})")
+    store_token(service_worker, "")
     tab.reload()
     expect(tab.get_by_role("heading", name="Not connected yet")).to_be_visible()
     check(tab, "popup-unpaired", screenshots)
@@ -104,7 +105,7 @@ def test_options(paired, service_worker, tab, extension_id, dead_url, screenshot
         check(tab, "options-backend-down", screenshots)
     finally:
         service_worker.evaluate("(u) => chrome.storage.local.set({backendUrl: u})", paired.url)
-    service_worker.evaluate("chrome.storage.local.set({token: ''})")
+    store_token(service_worker, "")
     tab.reload()
     expect(tab.get_by_role("button", name="Pair")).to_be_visible()
     check(tab, "options-unpaired", screenshots)

@@ -3,7 +3,7 @@ import time
 
 from playwright.sync_api import expect
 
-from .conftest import CHROMIUM_FLAGS, EXTENSION, chromium_path
+from .conftest import CHROMIUM_FLAGS, EXTENSION, chromium_path, store_token
 
 DAY_1 = "2027-03-10"  # a Wednesday
 DAY_2 = "2027-03-11"
@@ -77,7 +77,9 @@ def test_badge_counts_due_and_overdue_and_drops_when_one_is_marked_sent(paired, 
 
     popup = ext_context.new_page()
     popup.goto(f"chrome-extension://{extension_id}/popup/popup.html")
-    popup.locator(f"#interview-{due_id}").get_by_role("button", name="Mark sent").click()
+    due_row = popup.locator(f"#interview-{due_id}")
+    due_row.get_by_role("button", name="More actions for").click()
+    due_row.get_by_role("menuitem", name="Mark sent today").click()
     expect(popup.locator("#status")).to_contain_text("as sent")
     assert badge_text(service_worker) == "1"  # refreshed before the popup heard back
     assert paired.api("GET", f"/api/v1/interviews/{due_id}").json["follow_ups"] == [{"sent_on": DAY_1}]
@@ -90,7 +92,7 @@ def test_badge_is_empty_when_unpaired(paired, service_worker):
     set_storage(service_worker, {"debugToday": DAY_1})
     service_worker.evaluate("FA.badge.refresh()")
     assert badge_text(service_worker) == "1"
-    set_storage(service_worker, {"token": ""})
+    store_token(service_worker, "")
     service_worker.evaluate("FA.badge.refresh()")
     assert badge_text(service_worker) == ""
     assert "Not paired" in service_worker.evaluate("chrome.action.getTitle({})")
@@ -103,7 +105,8 @@ def test_a_follow_up_that_became_due_while_the_browser_was_closed(pw, backend, t
     profile = tmp_path / "profile"
 
     context, worker = launch(pw, profile)
-    set_storage(worker, {"backendUrl": backend.url, "token": backend.token, "debugToday": DAY_1, "reminderHour": 0})
+    set_storage(worker, {"backendUrl": backend.url, "debugToday": DAY_1, "reminderHour": 0})
+    store_token(worker, backend.token)
     worker.evaluate("FA.badge.refresh()")
     assert badge_text(worker) == ""
     assert worker.evaluate("chrome.notifications.getAll()") == {}

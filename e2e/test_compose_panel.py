@@ -7,6 +7,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from e2e.conftest import store_token
+
 from e2e.test_compose_sites import SITES as ALL_SITES
 from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
 
@@ -58,7 +60,7 @@ def test_overdue_and_move_on_are_named(webmail, paired, interviews, screenshots)
     expect(panel.locator(".timing .title")).to_have_text(re.compile(rf"^Overdue since {DATE}$"))
     panel.screenshot(path=str(screenshots / "panel-state-overdue.png"))
     panel.get_by_role("button", name="Close").click()
-    expect(panel).to_have_count(0)
+    expect(panel).to_be_hidden()
 
     done = interviews.make("move_on")
     panel = open_for(webmail, done["interviewer_email"])
@@ -146,11 +148,11 @@ def test_check_my_draft_marks_the_words_after_an_emoji(webmail, paired, intervie
 
 @GMAIL
 def test_not_paired_says_how_to_pair(webmail, paired, interviews, service_worker, screenshots):
-    service_worker.evaluate("chrome.storage.local.set({token: ''})")
+    store_token(service_worker, "")
     panel = open_for(webmail, "anna@acme.example")
     alert = panel.get_by_role("alert")
-    expect(alert).to_contain_text("Not paired — open the extension's options and pair with the code from python -m backend pair.")
-    expect(alert.locator("code")).to_have_text("python -m backend pair")
+    expect(alert).to_contain_text("Not paired — open the extension's options and pair with the code from make pair.")
+    expect(alert.locator("code")).to_have_text("make pair")
     expect(alert.get_by_role("button", name="Open options")).to_be_visible()
     panel.screenshot(path=str(screenshots / "panel-state-not-paired.png"))
 
@@ -165,11 +167,10 @@ def test_keyboard_opens_uses_and_closes_the_panel(webmail, paired, interviews):
     page.keyboard.press("Enter")
     panel = webmail.panel()
     expect(panel.get_by_role("heading", name="Follow-up assistant")).to_be_focused()
-    expect(page.get_by_role("dialog", name="Follow-up assistant")).to_be_visible()
     expect(webmail.button()).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Tab")
     page.keyboard.press("Escape")
-    expect(panel).to_have_count(0)
+    expect(panel).to_be_hidden()
     expect(webmail.button()).to_be_focused()
     expect(webmail.button()).to_have_attribute("aria-expanded", "false")
     assert page.evaluate("window.__keys") == [], "keys used in our UI do not reach the webmail's shortcuts"
@@ -201,22 +202,30 @@ def test_a_send_while_the_backend_is_down_is_recorded_once_later(webmail, paired
 
 
 def test_the_worker_refuses_malformed_and_misdirected_messages(service_worker, paired):
-    tab = {"id": 1, "tab": {"id": 1}, "url": "https://mail.google.com/"}
+    panel = {"id": 1, "tab": {"id": 1}, "url": "chrome-extension://abcdefghijklmnopabcdefghijklmnop/panel/panel.html#x"}
     answer = service_worker.evaluate(
-        "(sender) => FA.dispatch({type: 'cs-bg-get-draft', interviewId: 'x', on: '2026-01-01'}, {...sender, id: chrome.runtime.id})", tab)
+        "(sender) => FA.dispatch({type: 'panel-bg-get-draft', interviewId: 'x', on: '2026-01-01'}, {...sender, id: chrome.runtime.id})", panel)
     assert answer["ok"] is False and answer["error"]["code"] == "bad_message"
     assert "interviewId" in answer["error"]["message"]
     answer = service_worker.evaluate(
-        "(sender) => FA.dispatch({type: 'cs-bg-get-draft', interviewId: 1, on: '2026-01-01', extra: 1}, {...sender, id: chrome.runtime.id})", tab)
+        "(sender) => FA.dispatch({type: 'panel-bg-get-draft', interviewId: 1, on: '2026-01-01', extra: 1}, {...sender, id: chrome.runtime.id})", panel)
     assert answer["error"]["code"] == "bad_message"
     answer = service_worker.evaluate("FA.dispatch({type: 'cs-bg-nope'}, {id: chrome.runtime.id, tab: {id: 1}})")
     assert answer["error"]["code"] == "unknown_message"
     answer = service_worker.evaluate(
-        "FA.dispatch({type: 'cs-bg-find-interviews', emails: []}, {id: 'another-extension', tab: {id: 1}, url: 'https://x.example/'})")
+        "FA.dispatch({type: 'panel-bg-find-interviews', emails: []}, {id: 'another-extension', tab: {id: 1}, url: 'https://x.example/'})")
     assert answer["error"]["code"] == "forbidden_sender"
-    # A content-script message from one of our own pages (not a tab's content script) is refused too.
+    # Interviews and drafts are for the framed panel only: a content script (a tab's page URL)
+    # is refused, and so is any other page of ours.
     answer = service_worker.evaluate(
-        "FA.dispatch({type: 'cs-bg-find-interviews', emails: []}, {id: chrome.runtime.id, url: chrome.runtime.getURL('popup/popup.html')})")
+        "FA.dispatch({type: 'panel-bg-find-interviews', emails: []}, {id: chrome.runtime.id, tab: {id: 1}, url: 'https://mail.google.com/'})")
+    assert answer["error"]["code"] == "forbidden_sender"
+    answer = service_worker.evaluate(
+        "FA.dispatch({type: 'panel-bg-find-interviews', emails: []}, {id: chrome.runtime.id, url: chrome.runtime.getURL('popup/popup.html')})")
+    assert answer["error"]["code"] == "forbidden_sender"
+    # Recording a send is the content script's: the panel page may not.
+    answer = service_worker.evaluate(
+        "(sender) => FA.dispatch({type: 'cs-bg-record-follow-up', interviewId: 1, sentOn: '2026-01-01', key: crypto.randomUUID()}, {...sender, id: chrome.runtime.id})", panel)
     assert answer["error"]["code"] == "forbidden_sender"
 
 

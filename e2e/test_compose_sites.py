@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import expect
 
-BUTTON = "Follow-up assistant"
+from e2e.panel import button_of, open_panel, panel_of
 
 
 @dataclass(frozen=True)
@@ -80,15 +80,14 @@ class Webmail:
         return self.page.evaluate("fixture.subject()")
 
     def button(self):
-        return self.page.get_by_role("button", name=BUTTON, exact=True)
+        return button_of(self.page)
 
     def panel(self):
-        return self.page.locator("[data-followup-assistant-panel] .panel")
+        """The open panel's dialog (in its frame: e2e/panel.py)."""
+        return panel_of(self.page)
 
     def open_panel(self):
-        self.button().click()
-        expect(self.panel()).to_be_visible()
-        return self.panel()
+        return open_panel(self.page)
 
     def send(self) -> None:
         if self.site.send_with == "shortcut":

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from e2e.bidi import Firefox, firefox_binary, new_uuid
+from e2e.bidi import BiDiError, Firefox, firefox_binary, new_uuid
 from e2e.conftest import EXTENSION, FIXTURES, NODE_MODULES, fixture_file
 from e2e.roundcube.extension_copy import extension_copy
 from e2e.roundcube.pages import BODY_TEXT, TEXT_BOX, lines_of, normalize, overlaps
@@ -25,36 +25,51 @@ BUTTON = ("(() => { for (const host of document.querySelectorAll('[data-followup
           " const b = host.shadowRoot && host.shadowRoot.querySelector('button');"
           " if (b) return b; } return null; })()")
 BUTTONS = "document.querySelectorAll('[data-followup-assistant]').length"
+PANEL_PATH = "/panel/panel.html"
 
 
 class Panel:
-    """The compose panel in a Firefox tab (the one place that knows how to reach it)."""
+    """The compose panel in a Firefox tab: an extension page (moz-extension://…/panel/panel.html)
+    framed into the webmail inside a closed shadow root, so the page cannot reach it; BiDi finds
+    its browsing context in the tab's tree (the Firefox counterpart of e2e/panel.py)."""
 
-    ROOT = ("(() => { const h = document.querySelector('[data-followup-assistant-panel]');"
-            " return h && h.shadowRoot.querySelector('.panel'); })()")
+    DIALOG = "document.querySelector('[role=dialog]')"
+    SHOWN = "(() => { const d = document.querySelector('[role=dialog]'); return !!d && !d.hidden; })()"
 
     def __init__(self, tab):
-        self.tab = tab
+        self.tab, self.frame = tab, None
 
-    def wait_open(self):
-        self.tab.wait_for(f"{self.ROOT} && {self.ROOT}.getClientRects().length > 0", what="the panel")
-        return self
+    def wait_open(self, timeout: float = 10):
+        deadline = time.monotonic() + timeout
+        while True:
+            for url, frame in self.tab.frames():
+                if url.startswith("moz-extension://") and url.split("?")[0].endswith(PANEL_PATH):
+                    try:
+                        if frame.eval(self.SHOWN):
+                            self.frame = frame
+                            return self
+                    except BiDiError:
+                        pass  # still loading
+            assert time.monotonic() < deadline, "the panel did not open"
+            time.sleep(0.05)
 
     def text(self, selector: str = "") -> str:
-        target = f"{self.ROOT}.querySelector({selector!r})" if selector else self.ROOT
-        return self.tab.eval(f"(() => {{ const el = {target}; return el ? el.innerText : ''; }})()")
+        target = f"{self.DIALOG}.querySelector({selector!r})" if selector else self.DIALOG
+        return self.frame.eval(f"(() => {{ const el = {target}; return el ? el.innerText : ''; }})()")
 
     def wait_text(self, selector: str, words: str, timeout: float = 10) -> str:
-        return self.tab.wait_for(f"(() => {{ const el = {self.ROOT} && {self.ROOT}.querySelector({selector!r});"
-                                 f" return el && el.innerText.includes({words!r}) && el.innerText; }})()",
-                                 timeout=timeout, what=f"{words!r} in the panel's {selector}")
+        return self.frame.wait_for(f"(() => {{ const el = {self.DIALOG}.querySelector({selector!r});"
+                                   f" return el && el.innerText.includes({words!r}) && el.innerText; }})()",
+                                   timeout=timeout, what=f"{words!r} in the panel's {selector}")
 
     def click(self, name: str) -> None:
-        self.tab.click(f"[...{self.ROOT}.querySelectorAll('button')].find((b) => b.textContent.trim() === {name!r})")
+        self.frame.click(f"[...{self.DIALOG}.querySelectorAll('button')].find((b) => b.textContent.trim() === {name!r})")
 
     def box(self) -> dict:
-        return self.tab.eval(f"(() => {{ const r = {self.ROOT}.getBoundingClientRect();"
-                             " return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; })()")
+        """Where the panel's frame sits in the webmail page."""
+        return self.tab.call("(el) => { const r = el.getBoundingClientRect();"
+                             " return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; }",
+                             self.tab.frame_element(self.frame))
 
 
 @pytest.fixture(scope="module")

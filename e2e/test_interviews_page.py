@@ -6,6 +6,8 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from e2e.conftest import store_token
+
 TODAY = "2027-03-10"  # a Wednesday, as in the popup's tests
 SEED = [
     {"company": "Birch & Co", "position": "Analyst", "interview_date": "2027-02-17",
@@ -245,13 +247,14 @@ def test_empty_unpaired_and_backend_down(paired, service_worker, page, extension
     expect(page.get_by_role("heading", name="No interviews yet")).to_be_visible()
     page.screenshot(path=screenshots / "interviews-empty.png", full_page=True)
 
-    set_storage(service_worker, {"token": ""})
+    store_token(service_worker, "")
     open_page(page, extension_id)
     expect(page.get_by_role("heading", name="Not connected yet")).to_be_visible()
     expect(page.locator("#list-state").get_by_role("button", name="Open options")).to_be_visible()
     page.screenshot(path=screenshots / "interviews-unpaired.png", full_page=True)
 
-    set_storage(service_worker, {"token": paired.token, "backendUrl": dead_url})
+    store_token(service_worker, paired.token)
+    set_storage(service_worker, {"backendUrl": dead_url})
     try:
         open_page(page, extension_id)
         expect(page.get_by_role("heading", name="Can't reach the backend")).to_be_visible()

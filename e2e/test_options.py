@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from e2e.conftest import store_token, stored_token
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -43,7 +45,8 @@ def options(ext_context, extension_id):
 
 @pytest.fixture
 def unpaired(backend, service_worker):
-    service_worker.evaluate("chrome.storage.local.set({token: '', backendUrl: 'http://127.0.0.1:8642'})")
+    service_worker.evaluate("chrome.storage.local.set({backendUrl: 'http://127.0.0.1:8642'})")
+    store_token(service_worker, "")
     return backend
 
 
@@ -66,14 +69,14 @@ def test_pair_with_a_code_from_the_command_line(unpaired, options, extension_id,
     url_field.fill(backend.url)
     options.get_by_label("Pairing code").fill("12")
     options.get_by_role("button", name="Pair").click()
-    expect(options.locator("#pair-message")).to_have_text('Enter the six digits that "python -m backend pair" printed.')
+    expect(options.locator("#pair-message")).to_have_text('Enter the six digits that "make pair" printed.')
     expect(options.get_by_label("Pairing code")).to_have_attribute("aria-invalid", "true")
 
     options.get_by_label("Pairing code").fill(pairing_code(backend))
     options.get_by_role("button", name="Pair").click()
     expect(options.get_by_text(f"Paired with the backend at {backend.url}.")).to_be_visible()
     expect(options.get_by_label("Pairing code")).to_be_hidden()
-    token = storage(service_worker, "token")
+    token = stored_token(service_worker)
     assert token and token != backend.token  # a token of its own, from the pairing
     assert storage(service_worker, "backendUrl") == backend.url
 
@@ -95,7 +98,7 @@ def test_a_wrong_or_used_code_is_refused_in_words(unpaired, options, extension_i
     message = options.locator("#pair-message")
     expect(message).to_have_class(re.compile(r"\bproblem\b"))
     expect(message).not_to_have_text("Pairing…")
-    assert storage(service_worker, "token") == ""
+    assert stored_token(service_worker) == ""
     expect(options.get_by_role("button", name="Pair")).to_be_visible()
 
     options.get_by_label("Backend URL").fill("https://example.com")
@@ -110,7 +113,7 @@ def test_unpair(paired, options, extension_id, service_worker):
     expect(options.get_by_role("button", name="Pair")).to_be_visible()
     expect(options.get_by_label("Pairing code")).to_be_focused()
     expect(options.locator("#pair-message")).to_contain_text("Unpaired")
-    assert storage(service_worker, "token") == ""
+    assert stored_token(service_worker) == ""
     expect(options.get_by_role("region", name="Your profile")).to_be_hidden()
 
 
@@ -226,6 +229,8 @@ def test_keyboard_only_pairing_form(unpaired, options, extension_id):
     options.goto(options_url(extension_id))
     options.keyboard.press("Tab")
     expect(options.get_by_role("button", name="See all your interviews")).to_be_focused()
+    options.keyboard.press("Tab")
+    expect(options.get_by_role("button", name="Connect automatically")).to_be_focused()
     options.keyboard.press("Tab")
     expect(options.get_by_label("Backend URL")).to_be_focused()
     options.keyboard.press("Tab")

@@ -5,6 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from e2e.conftest import store_token
+
 # A fixed day (a Wednesday, no US holiday near), so the groups do not depend on the calendar.
 TODAY = "2027-03-10"
 # Each seed's group and place on TODAY (US calendar: first follow-up 4-5 business days after
@@ -352,7 +354,7 @@ def test_empty_state(paired, service_worker, popup, extension_id, screenshots):
 
 
 def test_unpaired_state_points_to_the_options(paired, service_worker, popup, extension_id, ext_context, screenshots):
-    set_storage(service_worker, {"token": ""})
+    store_token(service_worker, "")
     open_popup(popup, extension_id)
     expect(popup.get_by_role("heading", name="Not connected yet")).to_be_visible()
     expect(popup.locator("#state-text")).to_have_text("Pair the extension with your Follow-up Assistant in the options.")

@@ -13,7 +13,7 @@
       fix: 'Then click Try again.',
     },
     not_paired: {
-      message: "Not paired — open the extension's options and pair with the code from `python -m backend pair`.",
+      message: "Not paired — open the extension's options and pair with the code from `make pair`.",
       fix: 'Then click Try again.',
     },
     timeout: {
@@ -82,20 +82,11 @@
     return failure('bad_answer', { status });
   }
 
-  /**
-   * request('GET', '/api/v1/interviews', {query: {email}}) -> {ok, data} | {ok: false, error}.
-   * Options: query, json (sent as the body), headers, auth (default true), timeoutMs.
-   */
-  async function request(method, path, options) {
-    const opts = options || {};
-    const { backendUrl, token } = await ns.settings.load();
-    const auth = opts.auth !== false;
-    if (auth && !token) return failure('not_paired');
+  async function send(method, path, opts, backendUrl, token) {
     const url = buildUrl(backendUrl, path, opts.query);
-    if (!url) return failure('bad_backend_url');
-
+    if (!url) return { answer: failure('bad_backend_url') };
     const headers = { Accept: 'application/json', ...(opts.headers || {}) };
-    if (auth) headers.Authorization = `Bearer ${token}`;
+    if (opts.auth !== false) headers.Authorization = `Bearer ${token}`;
     const init = { method, headers, credentials: 'omit', cache: 'no-store' };
     if (opts.json !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -104,19 +95,45 @@
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), opts.timeoutMs || TIMEOUT_MS);
     init.signal = controller.signal;
-
     let response;
     try {
       response = await fetch(url.href, init);
     } catch (err) {
-      return controller.signal.aborted ? failure('timeout') : failure('backend_down');
+      return { answer: controller.signal.aborted ? failure('timeout') : failure('backend_down'), down: !controller.signal.aborted };
     } finally {
       clearTimeout(timer);
     }
     const { parsed, body } = await readJson(response);
-    if (!response.ok) return errorFrom(response, parsed ? body : null);
-    if (!parsed) return failure('bad_answer', { status: response.status });
-    return { ok: true, data: body, status: response.status };
+    if (!response.ok) return { answer: errorFrom(response, parsed ? body : null) };
+    if (!parsed) return { answer: failure('bad_answer', { status: response.status }) };
+    return { answer: { ok: true, data: body, status: response.status } };
+  }
+
+  /**
+   * request('GET', '/api/v1/interviews', {query: {email}}) -> {ok, data} | {ok: false, error}.
+   * Options: query, json (sent as the body), headers, auth (default true), timeoutMs.
+   * Where the native host is installed, a backend that is down is started, and an extension
+   * that is not paired (or whose token the backend no longer knows) pairs itself, then the
+   * request goes once more.
+   */
+  async function request(method, path, options) {
+    const opts = options || {};
+    const auth = opts.auth !== false;
+    let token = auth ? await ns.tokenStore.load() : '';
+    if (auth && !token) {
+      const started = await ns.native.start({ pair: true });
+      token = started.ok ? await ns.tokenStore.load() : '';
+      if (!token) return failure('not_paired');
+    }
+    let { backendUrl } = await ns.settings.load();
+    const first = await send(method, path, opts, backendUrl, token);
+    const revoked = auth && first.answer.error && first.answer.error.status === 401;
+    if (!first.down && !revoked) return first.answer;
+    const started = await ns.native.start({ pair: revoked });
+    if (!started.ok || (revoked && !started.data.paired)) return first.answer;
+    ({ backendUrl } = await ns.settings.load());
+    if (auth) token = await ns.tokenStore.load();
+    return (await send(method, path, opts, backendUrl, token)).answer;
   }
 
   ns.api = { request, failure, TIMEOUT_MS };

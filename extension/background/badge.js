@@ -42,7 +42,7 @@
         await showProblem(answer.error);
         return answer;
       }
-      await show(answer.data.due || []);
+      await show(answer.data.due || [], answer.data.total);
       await remind(answer.data.due || []);
       return answer;
     });
@@ -59,9 +59,10 @@
     return answer;
   }
 
-  /** Set the badge from a due list (due and overdue follow-ups, as /due answers). */
-  async function show(due) {
-    const count = due.length;
+  /** Set the badge from a due list (due and overdue follow-ups, as /due answers); `total` counts
+   * them all when the list is one page of a longer one. */
+  async function show(due, total) {
+    const count = Number.isInteger(total) ? total : due.length;
     const overdue = due.some((i) => i.schedule && i.schedule.state === 'overdue');
     await chrome.action.setBadgeText({ text: count ? String(count) : '' });
     await chrome.action.setBadgeBackgroundColor({ color: overdue ? COLORS.overdue : COLORS.due });

@@ -1,6 +1,6 @@
 /* The service worker's message handlers: one named entry per message type.
  * Each entry says who may send it (`from`: 'content' = a content script in a tab,
- * 'extension' = one of our own pages), the payload's shape (validate.js), and `run`,
+ * 'panel' = the panel page framed into a webmail tab, 'extension' = one of our own pages), the payload's shape (validate.js), and `run`,
  * which returns {ok, data} | {ok: false, error}. To add a message: name it in
  * shared/messages.js and add an entry here. */
 'use strict';
@@ -26,23 +26,15 @@
     return { ok: true, data: { interviews: [...found.values()] } };
   }
 
-  function matchesQuery(interview, words) {
-    const hay = [interview.company, interview.position, interview.interviewer_name, interview.interviewer_email]
-      .map((v) => String(v || '').toLowerCase())
-      .join(' ');
-    return words.every((w) => hay.includes(w));
-  }
-
+  /** The backend's own search (?q=) for what the user typed in the panel: one page, never the whole list. */
   async function searchInterviews({ query, on }) {
-    const answer = await api('GET', '/api/v1/interviews', { query: { on } });
+    let answer = await api('GET', '/api/v1/interviews', { query: { q: query, on, limit: SEARCH_LIMIT } });
+    // A backend from before paging refuses `limit`: ask again without it (its ?q= still filters).
+    if (!answer.ok && answer.error.field === 'limit') answer = await api('GET', '/api/v1/interviews', { query: { q: query, on } });
     if (!answer.ok) return answer;
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const all = answer.data.interviews || [];
-    const open = (i) => !i.outcome && !i.reply_on;
-    const hits = all
-      .filter((i) => matchesQuery(i, words))
-      .sort((a, b) => Number(open(b)) - Number(open(a)) || String(b.interview_date).localeCompare(String(a.interview_date)));
-    return { ok: true, data: { interviews: hits.slice(0, SEARCH_LIMIT), total: hits.length } };
+    const found = answer.data.interviews || [];
+    const total = Number.isInteger(answer.data.total) ? answer.data.total : found.length;
+    return { ok: true, data: { interviews: found.slice(0, SEARCH_LIMIT), total } };
   }
 
   async function addInterview({ interview }) {
@@ -76,25 +68,28 @@
   }
 
   ns.handlers = {
-    [M.CS_BG_FIND_INTERVIEWS]: { from: 'content', shape: { emails: 'string[]', on: 'date?' }, run: findInterviews },
-    [M.CS_BG_SEARCH_INTERVIEWS]: { from: 'content', shape: { query: 'string', on: 'date?' }, run: searchInterviews },
-    [M.CS_BG_ADD_INTERVIEW]: { from: 'content', shape: { interview: 'object' }, run: (msg) => addInterview(msg).then(ns.badge.afterChange) },
-    [M.CS_BG_GET_DRAFT]: {
-      from: 'content',
+    // The framed panel (panel/panel.html): the only part that reads interviews and drafts.
+    [M.PANEL_BG_HELLO]: { from: 'panel', shape: {}, run: async (msg, sender) => ({ ok: true, data: { tabId: sender.tab.id } }) },
+    [M.PANEL_BG_FIND_INTERVIEWS]: { from: 'panel', shape: { emails: 'string[]', on: 'date?' }, run: findInterviews },
+    [M.PANEL_BG_SEARCH_INTERVIEWS]: { from: 'panel', shape: { query: 'string', on: 'date?' }, run: searchInterviews },
+    [M.PANEL_BG_ADD_INTERVIEW]: { from: 'panel', shape: { interview: 'object' }, run: (msg) => addInterview(msg).then(ns.badge.afterChange) },
+    [M.PANEL_BG_GET_DRAFT]: {
+      from: 'panel',
       shape: { interviewId: 'int', on: 'date', template: 'string?', variant: 'string?' },
       run: getDraft,
     },
-    [M.CS_BG_CHECK_DRAFT]: {
-      from: 'content',
+    [M.PANEL_BG_CHECK_DRAFT]: {
+      from: 'panel',
       shape: { body: 'text', subject: 'string?', interviewId: 'int?', on: 'date' },
       run: checkDraft,
     },
+    [M.PANEL_BG_OPEN_OPTIONS]: { from: 'panel', shape: {}, run: openOptions },
+    // The content script: it sees the user press Send (trusted input only, recorder.js).
     [M.CS_BG_RECORD_FOLLOW_UP]: {
       from: 'content',
       shape: { interviewId: 'int', sentOn: 'date', key: 'uuid' },
       run: (msg) => ns.followUps.record(msg).then(ns.badge.afterChange),
     },
-    [M.CS_BG_OPEN_OPTIONS]: { from: 'content', shape: {}, run: openOptions },
     [M.OPTIONS_BG_ADD_SITE]: { from: 'extension', shape: { origin: 'origin' }, run: ({ origin }) => ns.sites.add(origin) },
     [M.OPTIONS_BG_REMOVE_SITE]: { from: 'extension', shape: { origin: 'origin' }, run: ({ origin }) => ns.sites.remove(origin) },
     ...ns.pageHandlers, // the popup's and the options page's (page-handlers.js)

@@ -33,7 +33,7 @@
     const [due, upcoming, moveOn] = pending < waiting ? await lists() : first;
     const failed = [due, upcoming, moveOn].find((answer) => !answer.ok);
     if (failed) return { ...failed, error: { ...failed.error, pending } }; // the popup says they are kept
-    await ns.badge.show(due.data.due); // the popup just read the due list: the badge can use it too
+    await ns.badge.show(due.data.due, due.data.total); // the popup just read the due list: the badge can use it too
     const { preferredWebmail } = await ns.settings.load();
     return {
       ok: true,
@@ -96,7 +96,8 @@
   }
 
   async function status() {
-    const { token, backendUrl, preferredWebmail, sites } = await ns.settings.load();
+    const { backendUrl, preferredWebmail, sites } = await ns.settings.load();
+    const token = await ns.tokenStore.load();
     return { ok: true, data: { paired: Boolean(token), backendUrl, webmail: preferredWebmail, sites } };
   }
 
@@ -110,14 +111,15 @@
     if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) {
       return fail('bad_backend_url', 'The backend runs on this computer: its address starts with http://127.0.0.1 or http://localhost.', 'Use the address the backend printed, usually http://127.0.0.1:8642.', 'backend_url');
     }
-    if (!/^\d{6}$/.test(code)) return fail('bad_code', 'A pairing code is six digits.', 'Run `python -m backend pair` for a fresh one.', 'code');
+    if (!/^\d{6}$/.test(code)) return fail('bad_code', 'A pairing code is six digits.', 'Run `make pair` for a fresh one.', 'code');
     await ns.settings.save({ backendUrl: url.origin });
     const answer = await api('POST', '/api/v1/pair', { auth: false, json: { code } });
     if (!answer.ok) return answer;
     if (!answer.data || typeof answer.data.token !== 'string' || !answer.data.token) {
       return fail('bad_answer', 'The backend did not send a token.', 'Check that the Backend URL points at Follow-up Assistant.');
     }
-    await ns.settings.save({ token: answer.data.token });
+    await ns.tokenStore.save(answer.data.token);
+    await ns.settings.save({ autoPair: true });
     await chrome.storage.local.remove(ns.badge.KEYS.notified); // a new pairing starts without a burst of reminders
     await ns.badge.refresh();
     return { ok: true, data: { paired: true, backendUrl: url.origin } };
@@ -132,10 +134,30 @@
     return { ok: true, data: { version: health.data.version } };
   }
 
+  /** Revoke the token on the backend (it gets 401 from then on), then forget it here. The
+   * extension does not pair itself again through the native host until the user pairs. */
   async function unpair() {
-    await ns.settings.save({ token: '' });
+    await ns.settings.save({ autoPair: false });
+    let revoked = false;
+    if (await ns.tokenStore.load()) {
+      const answer = await api('DELETE', '/api/v1/pair');
+      revoked = answer.ok || answer.error.status === 401; // 401: the backend had already forgotten it
+    }
+    await ns.tokenStore.clear();
     await ns.badge.refresh();
-    return { ok: true, data: { paired: false } };
+    return { ok: true, data: { paired: false, revoked } };
+  }
+
+  /** Pair through the native host (`make install`), without a code. */
+  async function pairNative() {
+    const answer = await ns.native.start({ pair: true, force: true });
+    if (!answer.ok) {
+      return fail('no_native_host', 'This browser cannot start Follow-up Assistant by itself yet.', 'Run make install once in the Follow-up Assistant folder, or pair with a code.');
+    }
+    if (!answer.data.paired) return fail('not_paired', 'The backend did not hand out a token.', 'Pair with a code instead.');
+    await chrome.storage.local.remove(ns.badge.KEYS.notified);
+    await ns.badge.refresh();
+    return { ok: true, data: { paired: true, backendUrl: answer.data.url } };
   }
 
   function getProfile() {
@@ -173,6 +195,7 @@
     [M.OPTIONS_BG_PAIR]: page({ backendUrl: 'string', code: 'string' }, pair),
     [M.OPTIONS_BG_TEST]: page({}, test),
     [M.OPTIONS_BG_UNPAIR]: page({}, unpair),
+    [M.OPTIONS_BG_PAIR_NATIVE]: page({}, pairNative),
     [M.OPTIONS_BG_GET_PROFILE]: page({}, getProfile),
     [M.OPTIONS_BG_SAVE_PROFILE]: page({ profile: 'object' }, saveProfile),
     [M.OPTIONS_BG_SET_WEBMAIL]: page({ webmail: 'string' }, setWebmail),

@@ -9,6 +9,8 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     '../shared/messages.js',
     '../shared/settings.js',
     'validate.js',
+    'token-store.js',
+    'native.js',
     'api.js',
     'follow-ups.js',
     'sites.js',
@@ -27,12 +29,29 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     return { ok: false, error: { code, message, fix: '' } };
   }
 
-  /** Is the sender who this handler accepts? Content scripts come from a tab; pages from our origin. */
+  const PANEL_PATH = '/panel/panel.html';
+
+  /** Is sender one of our own pages? (By scheme and path: with a dynamic web-accessible URL the
+   * panel's host is a per-session id, not the extension's id; sender.id is checked before.) */
+  function ourPage(sender, path) {
+    if (typeof sender.url !== 'string') return false;
+    if (sender.url.startsWith(EXTENSION_ORIGIN)) return !path || new URL(sender.url).pathname === path;
+    let url;
+    try {
+      url = new URL(sender.url);
+    } catch (err) {
+      return false;
+    }
+    return (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') && url.pathname === path;
+  }
+
+  /** Is the sender who this handler accepts? Content scripts come from a tab; the panel is our
+   * page framed in a tab; the popup and options are our pages. */
   function senderAllowed(handler, sender) {
     if (!sender || sender.id !== chrome.runtime.id) return false;
-    const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(EXTENSION_ORIGIN);
-    if (handler.from === 'extension') return fromOurPage;
-    if (handler.from === 'content') return Boolean(sender.tab) && !fromOurPage;
+    if (handler.from === 'panel') return Boolean(sender.tab) && ourPage(sender, PANEL_PATH);
+    if (handler.from === 'extension') return ourPage(sender, null) && !ourPage(sender, PANEL_PATH);
+    if (handler.from === 'content') return Boolean(sender.tab) && !ourPage(sender, null) && !ourPage(sender, PANEL_PATH);
     return false;
   }
 
@@ -64,7 +83,10 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
     ns.sites.sync().catch((err) => console.warn('Could not restore site scripts', err));
     ns.followUps.flush().catch((err) => console.warn('Follow-up retry failed', err));
   }
-  chrome.runtime.onInstalled.addListener(onWake);
+  chrome.runtime.onInstalled.addListener(() => {
+    ns.tokenStore.moveLegacy().catch((err) => console.warn('Could not move the token', err));
+    onWake();
+  });
   chrome.runtime.onStartup.addListener(onWake);
   ns.badge.listen(); // badge count, its alarms and the morning reminders (badge.js)
 

@@ -1,8 +1,9 @@
 /* One assistant per compose window: the "Follow-up assistant" button in an open shadow root
- * beside the webmail's Send button (never inside the editable body), its panel, and what the
- * window needs to remember (the interview, the inserted draft) — kept here, never as marks on
- * the page. Idempotent: mount() again is a no-op while our host is in place; destroy() removes
- * every trace. */
+ * beside the webmail's Send button (never inside the editable body; it shows no data), its
+ * framed panel (panel-frame.js), and what the window needs to remember (the inserted draft) —
+ * kept here, never as marks on the page. Only the user's own input acts: a click the page
+ * synthesised (event.isTrusted false) opens nothing. Idempotent: mount() again is a no-op while
+ * our host is in place; destroy() removes every trace. */
 'use strict';
 
 (function (ns) {
@@ -34,9 +35,9 @@
       this.adapter = adapter;
       this.host = null;
       this.button = null;
-      this.panel = new ns.Panel(this);
-      // interview: the one picked; inserted: {interviewId, company, key, sentAt} once a draft went in.
-      this.state = { interview: null, inserted: null, caret: null, touched: false };
+      this.panel = new ns.PanelFrame(this);
+      // inserted: {interviewId, company, key, sentAt} once a follow-up draft went in.
+      this.state = { inserted: null, caret: null, touched: false };
       this.unwatch = ns.recorder.watch(this);
       this.onFocusIn = (e) => {
         const editor = this.adapter.editorOf(this.win);
@@ -56,6 +57,7 @@
         this.host,
         point.before && point.before.parentNode === point.parent ? point.before : null,
       );
+      this.panel.prepare(); // load the panel now, so a click shows a draft already looked up
       return true;
     }
 
@@ -77,9 +79,15 @@
       // Keep the editor's caret: a mousedown that does not move focus.
       this.button.addEventListener('mousedown', (e) => {
         e.preventDefault();
-        this.rememberCaret();
+        if (e.isTrusted) this.rememberCaret();
       });
-      this.button.addEventListener('click', () => this.toggle());
+      this.button.addEventListener('click', (e) => {
+        if (e.isTrusted) this.toggle(); // a click the page made up opens nothing
+      });
+      // The pointer on its way, or the keyboard on the button: look up the recipients typed since.
+      const refresh = (e) => e.isTrusted && this.panel.refresh();
+      this.button.addEventListener('pointerenter', refresh);
+      this.button.addEventListener('focus', refresh);
       const style = document.createElement('style');
       style.textContent = ns.styles.BUTTON_CSS;
       shadow.append(style, this.button);
@@ -94,9 +102,9 @@
 
     toggle() {
       if (this.panel.isOpen) return this.panel.close(true);
-      if (!this.panel.isOpen) this.rememberCaret(); // keyboard activation has no mousedown
+      this.rememberCaret(); // keyboard activation has no mousedown
       this.button.setAttribute('aria-expanded', 'true');
-      this.panel.open(this.button);
+      this.panel.open();
     }
 
     onPanelClosed(returnFocus) {
@@ -106,33 +114,25 @@
       }
     }
 
-    /** Subject (only when empty), then the body at the caret; remembers the insertion for Send. */
-    async insertDraft(draft) {
-      const subject = await this.adapter.fillSubject(this.win, draft.subject || '');
+    /** Subject (only when empty), then the body at the caret; remembers the insertion for Send.
+     * `interview` is {id, company}: what the panel drafted for; nothing else reaches this script. */
+    async insertDraft(draft, interview) {
+      const subject = await this.adapter.fillSubject(this.win, draft.subject);
       const caret = this.state.caret || (this.state.touched ? null : { untouched: true });
-      const body = await this.adapter.insertText(this.win, draft.body || '', caret);
+      const body = await this.adapter.insertText(this.win, draft.body, caret);
       this.state.caret = null; // the caret is now after our text
-      if (!body.ok) {
-        let copied = false;
-        try {
-          await navigator.clipboard.writeText(draft.body || '');
-          copied = true;
-        } catch (err) {
-          copied = false;
-        }
-        return { ok: false, copied };
-      }
-      const interview = this.state.interview;
+      if (!body.ok) return { ok: false };
       const previous = this.state.inserted;
       // Only a follow-up counts as one when sent: a thank-you note or a move-on note does not.
-      const counts = FOLLOW_UP_ACTIONS.includes(draft.action);
+      const counts = FOLLOW_UP_ACTIONS.includes(draft.action) && Number.isSafeInteger(interview.id) && interview.id > 0;
       // Same window, same interview: keep the key, so a second send is replayed, not counted twice.
       const key = previous && previous.interviewId === interview.id ? previous.key : ns.text.uuid();
       this.state.inserted = counts ? { interviewId: interview.id, company: interview.company, key, sentAt: 0 } : null;
       return { ok: true, how: body.how, subjectFilled: subject.filled, counts };
     }
 
-    /** The user sent the mail: record the follow-up once (the worker retries with the same key). */
+    /** The user sent the mail (trusted input, recorder.js): record the follow-up once (the worker
+     * retries with the same key) and tell the panel what came of it. */
     async recordSend() {
       const inserted = this.state.inserted;
       if (!inserted || Date.now() - inserted.sentAt < 3000) return;
@@ -142,13 +142,13 @@
         sentOn: ns.dates.today(),
         key: inserted.key,
       });
-      this.panel.showSent(answer, this.state.interview);
+      this.panel.notify(ns.PORT.SENT, { answer: { ok: answer.ok, recorded: Boolean(answer.ok && answer.data.recorded), error: answer.ok ? null : answer.error }, company: inserted.company });
     }
 
     destroy() {
       this.unwatch();
       this.win.removeEventListener('focusin', this.onFocusIn, true);
-      if (this.panel.isOpen) this.panel.close(false);
+      this.panel.destroy();
       if (this.host) this.host.remove();
       this.host = null;
     }

@@ -1,7 +1,9 @@
 /* Noticing that the user sends the mail: a click (or Enter/Space) on the webmail's Send
  * control, or Ctrl/Cmd+Enter where the webmail sends with it. Listens in the capture phase
  * so it runs before the webmail removes the compose window. Only a window into which a draft
- * was inserted records anything (ComposeAssistant.recordSend). */
+ * was inserted records anything (ComposeAssistant.recordSend), and only for the user's own
+ * input: an event the page's scripts dispatched (event.isTrusted false) records nothing, since
+ * it may send nothing at all. */
 'use strict';
 
 (function (ns) {
@@ -20,10 +22,10 @@
   function watch(assistant) {
     const frameDocs = new Set();
     const onClick = (e) => {
-      if (assistant.state.inserted && isOnSend(assistant, e.target)) assistant.recordSend();
+      if (e.isTrusted && assistant.state.inserted && isOnSend(assistant, e.target)) assistant.recordSend();
     };
     const onKeydown = (e) => {
-      if (!assistant.state.inserted) return;
+      if (!e.isTrusted || !assistant.state.inserted) return;
       if (isSendShortcut(assistant, e) || ((e.key === 'Enter' || e.key === ' ') && isOnSend(assistant, e.target)))
         assistant.recordSend();
     };

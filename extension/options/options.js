@@ -13,6 +13,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('pair-form').addEventListener('submit', pair);
   $('test').addEventListener('click', testConnection);
   $('unpair').addEventListener('click', unpair);
+  $('pair-native').addEventListener('click', pairNative);
   $('profile-form').addEventListener('submit', saveProfile);
   $('webmail').addEventListener('change', saveWebmail);
   $('site-form').addEventListener('submit', addSite);
@@ -61,7 +62,7 @@ async function pair(event) {
   const backendUrl = $('backend-url').value.trim();
   if (!/^\d{6}$/.test(code)) {
     $('pairing-code').setAttribute('aria-invalid', 'true');
-    say('pair-message', 'Enter the six digits that "python -m backend pair" printed.', true);
+    say('pair-message', 'Enter the six digits that "make pair" printed.', true);
     $('pairing-code').focus();
     return;
   }
@@ -76,6 +77,20 @@ async function pair(event) {
     return;
   }
   $('pairing-code').value = '';
+  say('pair-message', 'Paired. The toolbar button now shows your follow-ups.');
+  await refresh();
+  $('test').focus();
+}
+
+async function pairNative() {
+  $('pair-native').disabled = true;
+  say('pair-message', 'Starting the backend and pairing…');
+  const answer = await send(M.OPTIONS_BG_PAIR_NATIVE);
+  $('pair-native').disabled = false;
+  if (!answer.ok) {
+    say('pair-message', errorWords(answer.error), true);
+    return;
+  }
   say('pair-message', 'Paired. The toolbar button now shows your follow-ups.');
   await refresh();
   $('test').focus();
@@ -105,7 +120,10 @@ async function unpair() {
     say('pair-message', errorWords(answer.error), true);
     return;
   }
-  say('pair-message', 'Unpaired. Pair again with a new code whenever you like.');
+  say('pair-message', answer.data.revoked
+    ? 'Unpaired: the backend no longer accepts this browser. Pair again whenever you like.'
+    : 'Unpaired here, but the backend could not be reached to revoke the token: run followup-assistant tokens to revoke it.',
+  !answer.data.revoked);
   await refresh();
   $('pairing-code').focus();
 }

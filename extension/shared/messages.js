@@ -7,16 +7,22 @@
 
 (function (ns) {
   const MESSAGES = Object.freeze({
+    // The framed panel (panel/panel.html) to the worker. Only that page may send these, so
+    // nothing in a webmail's page or a content script can read interviews or drafts.
+    // {} -> {tabId}: the tab the panel is framed in (to connect to that tab's content script)
+    PANEL_BG_HELLO: 'panel-bg-hello',
     // {emails: [string]} -> {interviews: [Interview]} whose interviewer_email is one of them
-    CS_BG_FIND_INTERVIEWS: 'cs-bg-find-interviews',
-    // {query: string} -> {interviews: [Interview]} matching company, position or interviewer
-    CS_BG_SEARCH_INTERVIEWS: 'cs-bg-search-interviews',
+    PANEL_BG_FIND_INTERVIEWS: 'panel-bg-find-interviews',
+    // {query: string} -> {interviews: [Interview], total}: the backend's own search (?q=), one page
+    PANEL_BG_SEARCH_INTERVIEWS: 'panel-bg-search-interviews',
     // {interview: {company, position, interview_date, ...}} -> Interview (created)
-    CS_BG_ADD_INTERVIEW: 'cs-bg-add-interview',
+    PANEL_BG_ADD_INTERVIEW: 'panel-bg-add-interview',
     // {interviewId, on, template?, variant?} -> Draft
-    CS_BG_GET_DRAFT: 'cs-bg-get-draft',
+    PANEL_BG_GET_DRAFT: 'panel-bg-get-draft',
     // {body, subject?, interviewId?, on} -> {ok, findings}
-    CS_BG_CHECK_DRAFT: 'cs-bg-check-draft',
+    PANEL_BG_CHECK_DRAFT: 'panel-bg-check-draft',
+    // {} -> {} : opens the options page
+    PANEL_BG_OPEN_OPTIONS: 'panel-bg-open-options',
     // {interviewId, sentOn, key} -> {recorded: bool, queued: bool, interview?}
     CS_BG_RECORD_FOLLOW_UP: 'cs-bg-record-follow-up',
     // {subject?, text, fromName?, fromEmail?, receivedOn?, threadHash} -> {show, nonce?, kind?}:
@@ -54,6 +60,7 @@
     OPTIONS_BG_PAIR: 'options-bg-pair',
     OPTIONS_BG_TEST: 'options-bg-test',
     OPTIONS_BG_UNPAIR: 'options-bg-unpair',
+    OPTIONS_BG_PAIR_NATIVE: 'options-bg-pair-native',
     OPTIONS_BG_GET_PROFILE: 'options-bg-get-profile',
     OPTIONS_BG_SAVE_PROFILE: 'options-bg-save-profile',
     OPTIONS_BG_SET_WEBMAIL: 'options-bg-set-webmail',
@@ -65,6 +72,26 @@
     PAGE_BG_RESTORE_INTERVIEW: 'page-bg-restore-interview',
     PAGE_BG_UNDO_FOLLOW_UP: 'page-bg-undo-follow-up',
     PAGE_BG_CALENDAR: 'page-bg-calendar',
+  });
+
+  // Between a compose window's content script and its framed panel, over one runtime.Port
+  // (never window.postMessage, which the page could read or forge). Requests carry an id and
+  // are answered {id, answer}; the rest are notices.
+  const PORT = Object.freeze({
+    NAME: 'fa-panel', // the port's name; the content script checks the frame it comes from
+    // content script -> panel
+    CONTEXT: 'cs-panel-context', // {recipients: {to, names}}: what this compose window is addressed to
+    OPEN: 'cs-panel-open', // {recipients}: the user clicked the button; show the panel
+    HIDE: 'cs-panel-hide', // {}: the button closed the panel
+    SENT: 'cs-panel-sent', // {answer, company}: the mail was sent; what recording it gave
+    // panel -> content script (requests)
+    INSERT: 'panel-cs-insert', // {draft: {subject, body, action}, interview: {id, company}, replace} -> result
+    READ: 'panel-cs-read', // {} -> {body, subject}: the user's own text, for Check my draft
+    SELECT: 'panel-cs-select', // {start, end, match} -> {ok}: select a finding's words in the editor
+    REWORD: 'panel-cs-reword', // {start, end, match, text} -> {ok}: replace them through the editor
+    // panel -> content script (notices)
+    CLOSE: 'panel-cs-close', // {returnFocus}
+    SIZE: 'panel-cs-size', // {height}: the panel's natural height, in CSS pixels
   });
 
   // What the user reads when the extension itself was reloaded under an open page.
@@ -86,5 +113,6 @@
   }
 
   ns.MESSAGES = MESSAGES;
+  ns.PORT = PORT;
   ns.sendMessage = send;
 })((globalThis.FA = globalThis.FA || {}));

@@ -1,11 +1,12 @@
-/* The user's settings in chrome.storage.local: defaults, load and save.
+/* The user's settings in chrome.storage.local: defaults, load and save. Never the token:
+ * content scripts can read this storage (background/token-store.js keeps it).
  * Flat keys, so a partial save never overwrites another part's setting. */
 'use strict';
 
 (function (ns) {
   const DEFAULTS = Object.freeze({
     backendUrl: 'http://127.0.0.1:8642', // where `make run` serves (CONTRACT.md)
-    token: '', // bearer token from pairing; empty = not paired
+    autoPair: true, // pair through the native host (make install) when not paired; false after Unpair
     preferredWebmail: 'gmail', // which webmail the popup's "compose" links open
     sites: [], // self-hosted webmail origins the user added, e.g. "https://webmail.example.org"
   });
@@ -16,15 +17,13 @@
     'shared/messages.js',
     'content/text.js',
     'content/dates.js',
-    'content/timing.js',
     'content/insert.js',
     'content/adapters/base.js',
     'content/adapters/reading.js',
     'content/adapters/roundcube.js',
     'content/adapters/generic.js',
     'content/panel-style.js',
-    'content/panel-parts.js',
-    'content/panel.js',
+    'content/panel-frame.js',
     'content/recorder.js',
     'content/compose-button.js',
     'content/main.js',

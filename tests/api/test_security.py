@@ -107,11 +107,29 @@ def test_five_wrong_tries_void_the_code(app, anonymous):
     assert locked.status_code == 403 and locked.json["error"]["code"] == "no_pairing_code"
 
 
-def test_a_new_code_replaces_the_old_one(app, anonymous):
+def test_a_new_code_leaves_the_one_shown_earlier_working(app, anonymous):
     old = new_code(app)
     new = new_code(app)
-    assert anonymous.post("/api/v1/pair", json={"code": old}).status_code == 403 or old == new
+    assert anonymous.post("/api/v1/pair", json={"code": old}).status_code == 200
     assert anonymous.post("/api/v1/pair", json={"code": new}).status_code == 200
+
+
+def test_at_most_three_codes_are_valid_at_once(app, anonymous):
+    codes = [new_code(app) for _ in range(4)]
+    oldest = anonymous.post("/api/v1/pair", json={"code": codes[0]})
+    assert oldest.status_code == 403 or codes[0] in codes[1:]
+    for code in codes[1:]:
+        assert anonymous.post("/api/v1/pair", json={"code": code}).status_code == 200
+
+
+def test_wrong_tries_count_against_every_code_at_once(app, anonymous):
+    codes = {new_code(app) for _ in range(3)}
+    wrong = next(f"{n:06d}" for n in range(10**6) if f"{n:06d}" not in codes)
+    for _ in range(5):
+        assert anonymous.post("/api/v1/pair", json={"code": wrong}).status_code == 403
+    for code in codes:
+        locked = anonymous.post("/api/v1/pair", json={"code": code})
+        assert locked.json["error"]["code"] == "no_pairing_code"
 
 
 @pytest.mark.parametrize("code", ["12345", "abcdef", "1234567", 123456, ""])

@@ -12,9 +12,9 @@ from backend.checker.realworld import LABELS, SPLITS, load, load_all, normalise,
 # collection reached (see the README's "Where it falls short"): the goal was at least 200 polite,
 # 120 bad and 25 per bad label; polite and ultimatum stay below it. The floors keep items from
 # being lost silently; raise them as items are added.
-MIN_PER_LABEL = {"polite": 198, "ultimatum": 17, "aggressive": 35, "desperate": 28,
-                 "placeholder": 53}
-MIN_BAD = 133
+MIN_PER_LABEL = {"polite": 209, "ultimatum": 17, "aggressive": 42, "desperate": 30,
+                 "placeholder": 55}
+MIN_BAD = 144
 # No single page may dominate what the checker is measured on.
 MAX_PER_SOURCE = 8
 

@@ -51,3 +51,30 @@ def live_backend(database: str, token: str, **config):
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+@contextmanager
+def live_waitress(database: str, token: str, limits: dict | None = None, **config):
+    """Serve a fresh app with the real server (backend/server.py) on a free port; yield
+    (app, port). `limits` overrides the server's limits, to compare with waitress's defaults."""
+    from waitress import wasyncore
+
+    from backend import server as server_module
+
+    app = create_app({"DATABASE": database, "TOKEN": token, "TESTING": True, **config})
+    saved = dict(server_module.LIMITS)
+    server_module.LIMITS.update(limits or {})
+    try:
+        server = server_module.make_server(app, host="127.0.0.1", port=0)
+    finally:
+        server_module.LIMITS.clear()
+        server_module.LIMITS.update(saved)
+    app.config["PORT"] = server.effective_port
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield app, server.effective_port
+    finally:
+        server.task_dispatcher.shutdown(timeout=2)
+        wasyncore.close_all(server._map)
+        thread.join(timeout=5)

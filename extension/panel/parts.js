@@ -1,12 +1,11 @@
 /* The pieces the panel is built from: text-only nodes (h), findings with the words they are
- * about, the timing box, the variant picker, the add form, the warning before an early insert,
- * and where the panel goes on screen. Every node is built with textContent; nothing from the
- * backend or the page is ever parsed as HTML. */
+ * about, the timing box, the variant picker, the add form, the warning before an early insert.
+ * Every node is built with textContent; nothing from the backend or the page is ever parsed as
+ * HTML. Every handler runs only for the user's own input (event.isTrusted). */
 'use strict';
 
 (function (ns) {
   const SEVERITY = { error: 'Fix this', warning: 'Consider', info: 'Tip' };
-  const WIDTH = 380; // px, the panel's width when the window allows it
 
   /** h('p', {class: 'x', text: 'y', onclick}, ...children): build a node, text only. */
   function h(tag, props, ...children) {
@@ -14,7 +13,8 @@
     for (const [key, value] of Object.entries(props || {})) {
       if (value === null || value === undefined || value === false) continue;
       if (key === 'text') el.textContent = value;
-      else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+      else if (key === 'onsubmit') el.addEventListener('submit', (e) => e.preventDefault() || (e.isTrusted && value(e)));
+      else if (key.startsWith('on')) el.addEventListener(key.slice(2), (e) => e.isTrusted && value(e));
       else el.setAttribute(key, value === true ? '' : String(value));
     }
     for (const child of children.flat()) {
@@ -159,68 +159,6 @@
     );
   }
 
-  /**
-   * Beside the compose window when there is room (so the panel never hides the editor), else
-   * above or below the button's row. Reads layout on click, never in an observer.
-   */
-  function place(panel, anchor, win, row, adapter) {
-    const style = panel.style;
-    // An adapter that knows where its page has room (self-hosted webmails) picks the spot itself.
-    const size = { width: Math.min(WIDTH, window.innerWidth - 16), height: 620, minWidth: 300, minHeight: 240 };
-    const spot =
-      adapter && adapter.panelSpot
-        ? adapter.panelSpot(win, {
-            ...size,
-            vw: window.innerWidth,
-            vh: window.innerHeight,
-            avoid: [anchor.getBoundingClientRect()],
-          })
-        : null;
-    if (spot) {
-      Object.assign(style, {
-        left: `${spot.left}px`,
-        top: `${spot.top}px`,
-        bottom: '',
-        width: `${spot.width}px`,
-        maxHeight: `${spot.height}px`,
-      });
-      return;
-    }
-    style.width = '';
-    // The button with the row it sits in (the Send cell or toolbar): the panel never covers Send.
-    const a = anchor.getBoundingClientRect();
-    const b = row ? row.getBoundingClientRect() : a;
-    const r = { top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), right: a.right };
-    const w = win.getBoundingClientRect();
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const width = Math.min(WIDTH, vw - 16);
-    let left;
-    if (w.left >= width + 16) left = w.left - width - 8;
-    else if (vw - w.right >= width + 16) left = w.right + 8;
-    if (left !== undefined) {
-      // Side by side: bottom-aligned with the button, which sits by Send at the window's foot.
-      Object.assign(style, { left: `${left}px`, top: '', bottom: `${Math.max(8, vh - r.bottom)}px` });
-      return;
-    }
-    style.left = `${Math.max(8, Math.min(r.right - width, vw - width - 8))}px`;
-    const below = vh - r.bottom - 14;
-    const above = r.top - 14;
-    if (below >= 320 || below >= above) {
-      Object.assign(style, {
-        top: `${r.bottom + 6}px`,
-        bottom: '',
-        maxHeight: `${Math.max(160, Math.min(620, below))}px`,
-      });
-    } else {
-      Object.assign(style, {
-        bottom: `${vh - r.top + 6}px`,
-        top: '',
-        maxHeight: `${Math.max(160, Math.min(620, above))}px`,
-      });
-    }
-  }
-
   ns.panelParts = {
     h,
     withCode,
@@ -231,6 +169,5 @@
     variantPicker,
     addForm,
     confirmBox,
-    place,
   };
 })((globalThis.FA = globalThis.FA || {}));

@@ -1,84 +1,79 @@
-/* The panel the compose button opens: which interview, the timing, the draft with its
- * variants and findings, Insert draft and Check my draft. A non-modal dialog in its own shadow
- * root at the end of the document (so a toolbar's overflow cannot clip it); its pieces are
- * built by panel-parts.js, as text only. This file is the flow: what happens on each click. */
+/* The panel: which interview, the timing, the draft with its variants and findings, Insert
+ * draft and Check my draft. An extension page framed into the webmail (content/panel-frame.js
+ * creates the frame, hidden, when a compose window opens); its pieces are built by parts.js, as
+ * text only. This file is the flow: what happens on each message and click. It learns only the
+ * recipients of its compose window from the content script, and asks the worker for the rest. */
 'use strict';
 
 (function (ns) {
   const M = ns.MESSAGES;
+  const P = ns.PORT;
   const { h, withCode, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
     ns.panelParts;
   const SEARCH_DELAY_MS = 200;
   const SNIPPET = 40; // characters of context around a finding in the user's own text
+  const FRAME_BORDER = 2; // px: the frame's border, top and bottom
+
+  const keyOf = (recipients) => JSON.stringify(recipients || null);
 
   class Panel {
-    constructor(assistant) {
-      this.assistant = assistant; // {adapter, win, state, button, caret()}
-      this.host = null;
+    constructor(root) {
+      this.root = root;
+      this.title = root.querySelector('#fa-title');
+      this.status = root.querySelector('.status');
+      this.alert = root.querySelector('.alert');
+      this.main = root.querySelector('.main');
+      this.confirmBox = root.querySelector('.confirm-slot');
+      this.actions = root.querySelector('.actions');
       this.searchTimer = 0;
+      this.epoch = 0; // bumped by each new look-up, so a late answer cannot overwrite a newer view
+      this.recipients = { to: [], names: [] };
+      this.lookedUp = null; // the recipients the shown view was looked up for
+      this.interview = null; // the interview picked (by address, by the user, or added)
+      this.failed = false; // the last look-up failed: opening again tries again
+      this.focusTarget = null;
+      root.querySelector('.close').addEventListener('click', (e) => e.isTrusted && this.close(true));
+      root.addEventListener('keydown', (e) => e.isTrusted && this.onKey(e));
+      new ResizeObserver(() => this.reportSize()).observe(root.querySelector('.inner'));
     }
 
     get isOpen() {
-      return Boolean(this.host && this.host.isConnected);
+      return !this.root.hidden;
     }
 
-    open(anchor) {
-      if (!this.isOpen) this.build();
-      this.place(anchor);
-      this.title.focus();
+    reportSize() {
+      ns.link.notify(P.SIZE, { height: Math.ceil(this.root.querySelector('.inner').offsetHeight) + FRAME_BORDER });
+    }
+
+    /** The content script says who this mail is to (when the window opens, or the pointer nears
+     * the button): look the interview up now, so opening shows it at once. */
+    onContext(recipients) {
+      this.recipients = recipients;
+      if (this.interview || keyOf(recipients) === this.lookedUp) return;
       this.start();
+    }
+
+    /** The user clicked the button: show what is ready, or look up again if the recipients changed. */
+    onOpen(recipients) {
+      this.recipients = recipients;
+      this.root.hidden = false;
+      const stale = !this.interview && keyOf(recipients) !== this.lookedUp;
+      if (stale || this.failed) {
+        this.focusTarget = null;
+        if (this.interview) this.select(this.interview);
+        else this.start();
+      }
+      (this.focusTarget && this.focusTarget.isConnected ? this.focusTarget : this.title).focus();
+    }
+
+    onHide() {
+      this.root.hidden = true;
     }
 
     close(returnFocus) {
       clearTimeout(this.searchTimer);
-      if (this.host) this.host.remove();
-      this.host = null;
-      this.assistant.onPanelClosed(returnFocus);
-    }
-
-    build() {
-      this.host = h('div', { 'data-followup-assistant-panel': '' });
-      for (const type of ['keydown', 'keyup', 'keypress']) this.host.addEventListener(type, (e) => e.stopPropagation());
-      const shadow = this.host.attachShadow({ mode: 'open' });
-      this.title = h('h2', { id: 'fa-title', tabindex: '-1', text: 'Follow-up assistant' });
-      this.status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-      this.alert = h('div', { class: 'alert', role: 'alert' });
-      this.main = h('div', { class: 'main' });
-      this.confirmBox = h('div', { class: 'confirm-slot' });
-      this.actions = h('div', { class: 'actions' });
-      // The foot stays in view while the draft scrolls: what happened is said next to the buttons.
-      this.footer = h('div', { class: 'footer' }, this.alert, this.confirmBox, this.actions, this.status);
-      this.root = h(
-        'div',
-        {
-          class: 'panel',
-          role: 'dialog',
-          'aria-modal': 'false',
-          'aria-labelledby': 'fa-title',
-          onkeydown: (e) => this.onKey(e),
-        },
-        h(
-          'header',
-          {},
-          this.title,
-          h('button', {
-            class: 'close',
-            type: 'button',
-            'aria-label': 'Close',
-            text: '×',
-            onclick: () => this.close(true),
-          }),
-        ),
-        this.main,
-        this.footer,
-      );
-      shadow.append(h('style', { text: ns.styles.PANEL_CSS }), this.root);
-      document.documentElement.append(this.host);
-    }
-
-    place(anchor) {
-      const host = this.assistant.host;
-      ns.panelParts.place(this.root, anchor, this.assistant.win, host && host.parentElement, this.assistant.adapter);
+      this.root.hidden = true;
+      ns.link.notify(P.CLOSE, { returnFocus });
     }
 
     onKey(e) {
@@ -106,16 +101,21 @@
           { class: 'actions' },
           retry ? h('button', { type: 'button', text: 'Try again', onclick: () => retry() }) : null,
           error.code === 'not_paired'
-            ? h('button', { type: 'button', text: 'Open options', onclick: () => ns.sendMessage(M.CS_BG_OPEN_OPTIONS) })
+            ? h('button', { type: 'button', text: 'Open options', onclick: () => ns.sendMessage(M.PANEL_BG_OPEN_OPTIONS) })
             : null,
         ),
       );
     }
 
+    /** Ask the worker; a failure is shown with Try again. An answer that comes after a newer
+     * look-up began is dropped ({ok: false, stale: true}). */
     async ask(type, fields, retry) {
+      const epoch = this.epoch;
       this.alert.replaceChildren();
       const answer = await ns.sendMessage(type, fields);
+      if (epoch !== this.epoch) return { ok: false, stale: true };
       if (!answer.ok) {
+        this.failed = true;
         this.say('');
         this.fail(answer.error, retry);
       }
@@ -124,12 +124,13 @@
 
     /** Find the interview by the recipients' addresses, then show its draft. */
     async start() {
-      const state = this.assistant.state;
-      if (state.interview) return this.select(state.interview);
-      const seen = this.assistant.adapter.readDraft(this.assistant.win);
-      this.recipients = seen;
+      if (this.interview) return this.select(this.interview);
+      this.epoch += 1;
+      this.failed = false;
+      const seen = this.recipients;
+      this.lookedUp = keyOf(seen);
       this.say('Looking up the interview…');
-      const answer = await this.ask(M.CS_BG_FIND_INTERVIEWS, { emails: seen.to, on: ns.dates.today() }, () =>
+      const answer = await this.ask(M.PANEL_BG_FIND_INTERVIEWS, { emails: seen.to, on: ns.dates.today() }, () =>
         this.start(),
       );
       if (!answer.ok) return;
@@ -142,8 +143,11 @@
     /** Pick the interview: the candidates found by address, or a search (by the recipient's name when
      * the webmail shows only a name), or the add form. `changing`: the user asked for another one. */
     showPicker(candidates, changing) {
-      const seen = this.recipients || this.assistant.adapter.readDraft(this.assistant.win);
-      this.recipients = seen;
+      const seen = this.recipients;
+      if (changing) {
+        this.epoch += 1;
+        this.interview = null;
+      }
       const who = seen.to.length ? seen.to.join(', ') : seen.names[0] || 'the recipient';
       let intro = `No interview matches ${who}. Search for it, or add it.`;
       if (changing) intro = 'Search for the interview this mail is about, or add it.';
@@ -172,7 +176,8 @@
         ),
       );
       this.showChoices(candidates);
-      input.focus();
+      this.focusTarget = input;
+      if (this.isOpen) input.focus();
     }
 
     showChoices(interviews) {
@@ -194,10 +199,11 @@
 
     searchSoon(query) {
       clearTimeout(this.searchTimer);
+      // Only what the user typed here is searched, on the backend, one page at a time.
       this.searchTimer = setTimeout(async () => {
         if (!query.trim()) return this.showChoices([]);
-        const answer = await this.ask(M.CS_BG_SEARCH_INTERVIEWS, { query: query.trim(), on: ns.dates.today() });
-        if (answer.ok && this.isOpen) {
+        const answer = await this.ask(M.PANEL_BG_SEARCH_INTERVIEWS, { query: query.trim(), on: ns.dates.today() });
+        if (answer.ok && this.results && this.results.isConnected) {
           this.showChoices(answer.data.interviews);
           this.say(`${answer.data.interviews.length} found.`);
         }
@@ -205,30 +211,34 @@
     }
 
     showAddForm() {
-      const seen = this.recipients || { to: [], names: [] };
+      const seen = this.recipients;
       const form = addForm(
         seen,
         (interview) => this.add(interview),
-        () => this.start(),
+        () => this.showPicker([], true),
       );
       this.clearActions();
       this.main.replaceChildren(form);
-      form.querySelector('input').focus();
+      this.focusTarget = form.querySelector('input');
+      this.focusTarget.focus();
     }
 
     async add(interview) {
       this.say('Saving…');
-      const answer = await this.ask(M.CS_BG_ADD_INTERVIEW, { interview }, () => this.add(interview));
+      const answer = await this.ask(M.PANEL_BG_ADD_INTERVIEW, { interview }, () => this.add(interview));
       if (answer.ok) this.select(answer.data);
     }
 
     async select(interview, variant) {
-      this.assistant.state.interview = interview;
+      this.epoch += 1;
+      this.failed = false;
+      this.interview = interview;
+      this.focusTarget = null;
       this.say('Preparing your draft…');
       const fields = { interviewId: interview.id, on: ns.dates.today() };
       if (variant) fields.variant = variant;
-      const answer = await this.ask(M.CS_BG_GET_DRAFT, fields, () => this.select(interview, variant));
-      if (!answer.ok && answer.error.code === 'nothing_to_draft')
+      const answer = await this.ask(M.PANEL_BG_GET_DRAFT, fields, () => this.select(interview, variant));
+      if (!answer.ok && !answer.stale && answer.error.code === 'nothing_to_draft')
         return this.showNothingToDraft(interview, answer.error);
       if (!answer.ok) return;
       this.draft = answer.data;
@@ -311,17 +321,25 @@
         return;
       }
       this.confirmBox.replaceChildren();
-      const result = await this.assistant.insertDraft(this.draft);
-      if (this.isOpen && this.assistant.button) this.place(this.assistant.button); // the window grew: keep off Send
+      const { subject, body, action } = this.draft;
+      const result = await ns.link.request(P.INSERT, {
+        draft: { subject: subject || '', body: body || '', action },
+        interview: { id: this.interview.id, company: this.interview.company },
+      });
+      if (result.gone) return this.fail({ code: 'gone', message: 'This compose window is no longer there.' });
       if (result.ok) {
         const subject = result.subjectFilled ? 'Subject and body inserted' : 'Body inserted (your subject was kept)';
         this.say(
           `${subject}. Edit it as you like${result.counts ? ' — when you send it, it counts as your follow-up' : ''}.`,
         );
       } else {
+        const copied = await navigator.clipboard.writeText(body || '').then(
+          () => true,
+          () => false,
+        );
         this.fail({
           code: 'insert_failed',
-          message: result.copied
+          message: copied
             ? "This editor didn't accept the draft, so it was copied: paste it with Ctrl+V (⌘V on a Mac)."
             : "This editor didn't accept the draft. Select the draft above and copy it instead.",
         });
@@ -329,7 +347,8 @@
     }
 
     async check() {
-      const seen = this.assistant.adapter.readDraft(this.assistant.win);
+      const seen = await ns.link.request(P.READ, {});
+      if (seen.gone) return this.fail({ code: 'gone', message: 'This compose window is no longer there.' });
       if (!seen.body.trim()) {
         this.userCheck.replaceChildren(
           h('p', { class: 'muted', text: 'There is nothing in the editor to check yet.' }),
@@ -339,8 +358,8 @@
       this.say('Checking your draft…');
       const fields = { body: seen.body, on: ns.dates.today() };
       if (seen.subject) fields.subject = seen.subject;
-      if (this.assistant.state.interview) fields.interviewId = this.assistant.state.interview.id;
-      const answer = await this.ask(M.CS_BG_CHECK_DRAFT, fields, () => this.check());
+      if (this.interview) fields.interviewId = this.interview.id;
+      const answer = await this.ask(M.PANEL_BG_CHECK_DRAFT, fields, () => this.check());
       if (!answer.ok) return;
       const { findings } = answer.data;
       this.say(
@@ -356,17 +375,25 @@
     }
 
     /** Shown when the user sends: the follow-up is recorded, or waiting for the backend. */
-    showSent(answer, interview) {
-      if (!this.isOpen) return;
-      if (!answer.ok) return this.fail(answer.error);
-      const name = interview ? interview.company : 'this interview';
+    showSent(answer, company) {
+      if (!answer.ok) return this.fail(answer.error || { message: 'Your follow-up could not be recorded.' });
+      const name = company || 'this interview';
       this.say(
-        answer.data.recorded
+        answer.recorded
           ? `Recorded your follow-up for ${name}.`
           : `Your follow-up for ${name} will be recorded as soon as Follow-up Assistant is running again.`,
       );
     }
   }
 
-  ns.Panel = Panel;
+  const panel = new Panel(document.querySelector('[role="dialog"]'));
+  ns.link.on(P.CONTEXT, (msg) => panel.onContext(msg.recipients || { to: [], names: [] }));
+  ns.link.on(P.OPEN, (msg) => panel.onOpen(msg.recipients || { to: [], names: [] }));
+  ns.link.on(P.HIDE, () => panel.onHide());
+  ns.link.on(P.SENT, (msg) => panel.showSent(msg.answer || {}, msg.company));
+  ns.link.connect().then((connected) => {
+    if (!connected) panel.fail({ message: 'Follow-up Assistant was updated or restarted — reload this page to use it again.' });
+    panel.reportSize();
+  });
+  ns.panel = panel; // for tests and the console
 })((globalThis.FA = globalThis.FA || {}));

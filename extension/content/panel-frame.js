@@ -1,0 +1,265 @@
+/* The content script's side of the panel. The panel itself is an extension page
+ * (panel/panel.html) framed into the webmail: its document has the extension's origin, so the
+ * page's scripts can see that a frame exists but can read nothing in it and dispatch nothing
+ * into it. Its host sits in a closed shadow root at the end of the document. This file creates
+ * the frame (hidden, as soon as the compose window opens, so a click shows a draft already
+ * prepared), places it beside the compose window, and serves the frame's requests over one
+ * runtime.Port: insert, read the user's text, select or reword a finding's words. It sends the
+ * frame only what the panel needs: the recipients of THIS compose window. */
+'use strict';
+
+(function (ns) {
+  const P = ns.PORT;
+  const PANEL_PAGE = 'panel/panel.html';
+  const WIDTH = 380; // px, the panel's width when the window allows it
+  const MAX_HEIGHT = 620; // px
+  const MIN_HEIGHT = 160; // px
+  const FRAME_CSS = `
+    :host { all: initial; }
+    iframe {
+      position: fixed; z-index: 2147483000; width: ${WIDTH}px; max-width: calc(100vw - 16px);
+      height: 240px; border: 1px solid #cbd2d9; border-radius: 12px; background: #fff;
+      box-shadow: 0 12px 32px rgba(15, 23, 42, .18); color-scheme: normal; display: block;
+    }
+    iframe[hidden] { display: none; }
+    @media (prefers-color-scheme: dark) { iframe { background: #1f2933; border-color: #52606d; } }
+  `;
+
+  const frames = new Map(); // nonce -> PanelFrame, to find the frame a port comes from
+
+  /** Which PanelFrame a port belongs to: the nonce in its page's URL, and (where the browser can
+   * tell) the frame element it was loaded in. Anything else is refused. */
+  function frameOf(port) {
+    const sender = port.sender || {};
+    if (sender.id !== chrome.runtime.id || typeof sender.url !== 'string') return null;
+    let url;
+    try {
+      url = new URL(sender.url);
+    } catch (err) {
+      return null;
+    }
+    if (url.pathname !== `/${PANEL_PAGE}`) return null;
+    const frame = frames.get(url.hash.slice(1));
+    if (!frame || frame.port || !frame.iframe) return null;
+    if (typeof chrome.runtime.getFrameId === 'function' && Number.isInteger(sender.frameId)) {
+      let expected = null;
+      try {
+        expected = chrome.runtime.getFrameId(frame.iframe);
+      } catch (err) {
+        expected = null;
+      }
+      if (expected !== null && expected !== sender.frameId) return null;
+    }
+    return frame;
+  }
+
+  chrome.runtime.onConnect.addListener((port) => {
+    if (port.name !== P.NAME) return;
+    const frame = frameOf(port);
+    if (!frame) return port.disconnect();
+    frame.attach(port);
+  });
+
+  class PanelFrame {
+    constructor(assistant) {
+      this.assistant = assistant; // {adapter, win, button, host, state, insertDraft(), ...}
+      this.nonce = ns.text.uuid();
+      this.host = null;
+      this.iframe = null;
+      this.port = null;
+      this.shown = false;
+      this.height = 240;
+      this.queue = []; // notices sent before the frame connected
+      frames.set(this.nonce, this);
+    }
+
+    get isOpen() {
+      return this.shown && Boolean(this.host && this.host.isConnected);
+    }
+
+    /** Create the frame, hidden, and tell it who this mail is to; a no-op when it is there. */
+    prepare() {
+      if (this.host && this.host.isConnected && this.iframe) return;
+      this.teardown();
+      this.host = document.createElement('div');
+      this.host.setAttribute('data-followup-assistant-panel', '');
+      const shadow = this.host.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      style.textContent = FRAME_CSS;
+      this.iframe = document.createElement('iframe');
+      this.iframe.hidden = true;
+      this.iframe.title = 'Follow-up assistant';
+      this.iframe.setAttribute('allow', 'clipboard-write');
+      this.iframe.src = `${chrome.runtime.getURL(PANEL_PAGE)}#${this.nonce}`;
+      shadow.append(style, this.iframe);
+      document.documentElement.append(this.host);
+      this.notify(P.CONTEXT, { recipients: this.recipients() });
+    }
+
+    /** The recipients may have changed since the frame was prepared: tell it, so it looks them up now. */
+    refresh() {
+      if (!this.host || !this.host.isConnected) return this.prepare();
+      const recipients = this.recipients();
+      const key = JSON.stringify(recipients);
+      if (key === this.told) return;
+      this.notify(P.CONTEXT, { recipients });
+    }
+
+    recipients() {
+      const { to, names } = this.assistant.adapter.readDraft(this.assistant.win);
+      return { to, names };
+    }
+
+    attach(port) {
+      this.port = port;
+      port.onMessage.addListener((msg) => this.onMessage(msg));
+      port.onDisconnect.addListener(() => {
+        // The frame went away (navigated by the page, or reloaded): start again next time.
+        if (this.port === port) {
+          this.port = null;
+          this.teardown();
+        }
+      });
+      const waiting = this.queue;
+      this.queue = [];
+      for (const msg of waiting) port.postMessage(msg);
+    }
+
+    notify(type, fields) {
+      const msg = { type, ...(fields || {}) };
+      if (msg.recipients) this.told = JSON.stringify(msg.recipients);
+      if (this.port) this.port.postMessage(msg);
+      else this.queue.push(msg);
+    }
+
+    open() {
+      this.prepare();
+      this.shown = true;
+      this.iframe.hidden = false;
+      this.place();
+      this.notify(P.OPEN, { recipients: this.recipients() });
+      this.iframe.focus();
+    }
+
+    close(returnFocus) {
+      if (this.iframe) this.iframe.hidden = true;
+      const wasOpen = this.shown;
+      this.shown = false;
+      if (wasOpen) this.notify(P.HIDE, {});
+      this.assistant.onPanelClosed(returnFocus);
+    }
+
+    teardown() {
+      if (this.port) this.port.disconnect();
+      this.port = null;
+      if (this.host) this.host.remove();
+      this.host = null;
+      this.iframe = null;
+      this.queue = [];
+      if (this.shown) {
+        this.shown = false;
+        this.assistant.onPanelClosed(false);
+      }
+    }
+
+    destroy() {
+      this.teardown();
+      frames.delete(this.nonce);
+    }
+
+    async onMessage(msg) {
+      if (!msg || typeof msg.type !== 'string') return;
+      if (msg.type === P.CLOSE) return this.close(Boolean(msg.returnFocus));
+      if (msg.type === P.SIZE) {
+        if (Number.isFinite(msg.height)) this.height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, msg.height));
+        if (this.isOpen) this.place();
+        return;
+      }
+      const handler = this.requests[msg.type];
+      if (!handler || !Number.isInteger(msg.id)) return;
+      let answer;
+      try {
+        answer = await handler.call(this, msg);
+      } catch (err) {
+        console.warn('Follow-up Assistant: panel request failed', msg.type, err);
+        answer = { ok: false };
+      }
+      if (this.port) this.port.postMessage({ id: msg.id, answer });
+    }
+
+    /** Beside the compose window when there is room (never over the editor), else above or below
+     * the button's row (never over Send). Reads layout on demand, never in an observer. */
+    place() {
+      if (!this.iframe) return;
+      const anchor = this.assistant.button;
+      const row = this.assistant.host && this.assistant.host.parentElement;
+      const style = this.iframe.style;
+      const vw = window.innerWidth;
+      const vh = window.innerHeight;
+      const width = Math.min(WIDTH, vw - 16);
+      const a = anchor && anchor.isConnected ? anchor.getBoundingClientRect() : { top: vh - 60, bottom: vh - 20, right: vw - 8 };
+      const b = row ? row.getBoundingClientRect() : a;
+      const r = { top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), right: a.right };
+      // An adapter that knows where its page has room (self-hosted webmails) picks the spot itself.
+      const adapter = this.assistant.adapter;
+      const spot = adapter.panelSpot
+        ? adapter.panelSpot(this.assistant.win, {
+            width,
+            height: MAX_HEIGHT,
+            minWidth: 300,
+            minHeight: 240,
+            vw,
+            vh,
+            avoid: [anchor && anchor.isConnected ? anchor.getBoundingClientRect() : a],
+          })
+        : null;
+      if (spot) {
+        const height = Math.min(this.height, spot.height);
+        Object.assign(style, { left: `${spot.left}px`, top: `${spot.top}px`, bottom: '', width: `${spot.width}px`, height: `${height}px` });
+        return;
+      }
+      style.width = '';
+      const w = this.assistant.win.getBoundingClientRect();
+      let left;
+      if (w.left >= width + 16) left = w.left - width - 8;
+      else if (vw - w.right >= width + 16) left = w.right + 8;
+      if (left !== undefined) {
+        // Side by side: bottom-aligned with the button, which sits by Send at the window's foot.
+        const bottom = Math.max(8, vh - r.bottom);
+        const height = Math.min(this.height, vh - bottom - 8);
+        Object.assign(style, { left: `${left}px`, top: '', bottom: `${bottom}px`, height: `${height}px` });
+        return;
+      }
+      style.left = `${Math.max(8, Math.min(r.right - width, vw - width - 8))}px`;
+      const below = vh - r.bottom - 14;
+      const above = r.top - 14;
+      if (below >= 320 || below >= above) {
+        const height = Math.min(this.height, Math.max(MIN_HEIGHT, below));
+        Object.assign(style, { top: `${r.bottom + 6}px`, bottom: '', height: `${height}px` });
+      } else {
+        const height = Math.min(this.height, Math.max(MIN_HEIGHT, above));
+        Object.assign(style, { bottom: `${vh - r.top + 6}px`, top: '', height: `${height}px` });
+      }
+    }
+  }
+
+  // What the frame may ask of this compose window; each answers a plain object.
+  PanelFrame.prototype.requests = {
+    async [P.INSERT](msg) {
+      const draft = msg.draft || {};
+      const interview = msg.interview || {};
+      const result = await this.assistant.insertDraft(
+        { subject: String(draft.subject || ''), body: String(draft.body || ''), action: String(draft.action || '') },
+        { id: Number(interview.id), company: String(interview.company || '') },
+      );
+      if (this.isOpen) this.place(); // the window grew: keep off Send
+      return result;
+    },
+    async [P.READ]() {
+      const { subject, body } = this.assistant.adapter.readDraft(this.assistant.win);
+      return { subject, body };
+    },
+  };
+
+  ns.PanelFrame = PanelFrame;
+})((globalThis.FA = globalThis.FA || {}));
