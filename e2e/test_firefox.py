@@ -9,6 +9,7 @@ first test, through the options page, as a user pairs).
 """
 import json
 import time
+from urllib.parse import urlparse
 
 import pytest
 
@@ -43,7 +44,7 @@ class Panel:
         deadline = time.monotonic() + timeout
         while True:
             for url, frame in self.tab.frames():
-                if url.startswith("moz-extension://") and url.split("?")[0].endswith(PANEL_PATH):
+                if urlparse(url).scheme == "moz-extension" and urlparse(url).path == PANEL_PATH:
                     try:
                         if frame.eval(self.SHOWN):
                             self.frame = frame
