@@ -57,6 +57,13 @@ def written(day: date) -> str:
     return datetime(day.year, day.month, day.day, 10, 15).strftime("%a, %b %-d, %Y, %-I:%M %p")
 
 
+def shown(frame, day: date) -> str:
+    """A day as the prompt writes it: the browser's own short form (its language decides)."""
+    return frame.evaluate("(iso) => { const [y, m, d] = iso.split('-').map(Number); return new Date(y, m - 1, d)"
+                          ".toLocaleDateString(undefined, {weekday: 'short', day: 'numeric', month: 'short'}); }",
+                          day.isoformat())
+
+
 def long_day(day: date) -> str:
     return day.strftime("%A, %B %-d")
 
@@ -99,6 +106,13 @@ def prompt_of(page, timeout=10_000):
                     pass
         page.wait_for_timeout(100)
     raise AssertionError("no prompt appeared")
+
+
+def click_closing(page, button):
+    """A real mouse click on a button that closes the prompt: Playwright's locator click can wait
+    forever on a frame that its own click removes, so click at the button's place on the page."""
+    box = button.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def no_prompt(page, wait_ms=2500):
@@ -181,8 +195,7 @@ def test_the_interviewers_reply_offers_to_stop_reminders_with_undo(mailbox, back
                                       "couple of candidates, so it'll be a few more days.\n\nDana"}])
     open_row(page, "re-1")
     prompt = prompt_of(page)
-    day = datetime(today.year, today.month, today.day).strftime("%a %-d %b")
-    expect(prompt.get_by_text(f"Dana Okafor replied on {day} — stop reminders?")).to_be_visible()
+    expect(prompt.get_by_text(f"Dana Okafor replied on {shown(prompt, today)} — stop reminders?")).to_be_visible()
     prompt.get_by_role("button", name="Stop reminders").click()
     expect(prompt.get_by_text(f"Reminders stopped for {interview['company']}.")).to_be_visible()
     stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json
@@ -208,9 +221,9 @@ def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mai
                                         f"will return on {back.strftime('%B %-d, %Y')}."}])
     open_row(page, "ooo-1")
     prompt = prompt_of(page)
-    expect(prompt.get_by_text("is away until", exact=False)).to_be_visible()
     move_to = next_business_day(back, country)
-    button = prompt.get_by_role("button", name=f"Follow up from {move_to.strftime('%a %-d %b')}")
+    expect(prompt.get_by_text(f"Lee Chan is away until {shown(prompt, back)}", exact=False)).to_be_visible()
+    button = prompt.get_by_role("button", name=f"Follow up from {shown(prompt, move_to)}")
     button.click()
     expect(prompt.get_by_text("Next follow-up moved", exact=False)).to_be_visible()
     stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json
@@ -224,8 +237,8 @@ def test_dismissing_is_remembered_for_the_thread_without_sending_it_again(mailbo
                              {"id": "other", "from_name": "Mum", "from_email": "mum@example.net",
                               "subject": "Hi", "date": written(today), "text": "Lunch?"}])
     open_row(page, "inv-1")
-    prompt_of(page).get_by_role("button", name="Not now").click()
-    page.wait_for_function(f"!document.querySelector('[data-followup-assistant-prompt]')")
+    click_closing(page, prompt_of(page).get_by_role("button", name="Not now"))
+    page.wait_for_function("() => !document.querySelector('[data-followup-assistant-prompt]')")
     requests.clear()
     open_row(page, "other")
     page.wait_for_timeout(500)

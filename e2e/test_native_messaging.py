@@ -25,6 +25,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_closed(port: int) -> None:
+    """Until nothing listens on the port any more (bounded: 10 s)."""
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"port {port} still open")
+
+
 def cli(*args, env) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "backend", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
@@ -87,6 +100,29 @@ def test_after_install_the_popup_starts_the_backend_and_pairs_by_itself(
         assert worker.evaluate("chrome.storage.local.get('backendUrl')")["backendUrl"] == \
             f"http://127.0.0.1:{port}"
         assert "token" not in worker.evaluate("chrome.storage.local.get(null)")
+        token = stored_token(worker)
+
+        # The backend stops (a reboot, a crash): the next look at the popup starts it again.
+        pid_file = database.parent / "backend.pid"
+        first_pid = int(pid_file.read_text())
+        os.kill(first_pid, signal.SIGTERM)
+        wait_until_closed(port)
+        popup.reload()
+        expect(popup.get_by_text("Nativeworks").first).to_be_visible(timeout=30_000)
+        assert int(pid_file.read_text()) != first_pid
+        assert stored_token(worker) == token  # the same pairing
+    finally:
+        context.close()
+
+    # The token outlives a browser restart.
+    context = pw.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), headless=True,
+        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
+              *CHROMIUM_FLAGS])
+    try:
+        worker = context.service_workers[0] if context.service_workers else \
+            context.wait_for_event("serviceworker", timeout=10_000)
+        assert stored_token(worker) == token
     finally:
         context.close()
 

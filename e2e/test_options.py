@@ -3,6 +3,8 @@ import os
 import re
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,29 @@ def test_unpair(paired, options, extension_id, service_worker):
     expect(options.locator("#pair-message")).to_contain_text("Unpaired")
     assert stored_token(service_worker) == ""
     expect(options.get_by_role("region", name="Your profile")).to_be_hidden()
+
+
+def test_unpair_revokes_the_token_on_the_backend(unpaired, options, extension_id, service_worker):
+    backend = unpaired
+    options.goto(options_url(extension_id))
+    options.get_by_label("Backend URL").fill(backend.url)
+    options.get_by_label("Pairing code").fill(pairing_code(backend))
+    options.get_by_role("button", name="Pair", exact=True).click()
+    expect(options.get_by_role("button", name="Unpair")).to_be_visible()
+    token = stored_token(service_worker)
+    assert token
+    request = urllib.request.Request(backend.url + "/api/v1/profile",
+                                     headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
+    options.get_by_role("button", name="Unpair").click()
+    expect(options.locator("#pair-message")).to_have_text(
+        "Unpaired: the backend no longer accepts this browser. Pair again whenever you like.")
+    assert stored_token(service_worker) == ""
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 401
+    refused.value.close()
 
 
 def test_connection_test_reports_a_backend_that_is_down(paired, options, extension_id, service_worker, dead_url, screenshots):

@@ -52,8 +52,18 @@
     if (old.length) await chrome.storage.session.remove(old);
   }
 
+  /** SHA-256 (hex) of the page's origin and the thread's id: all that is kept of a dismissed thread
+   * (computed here: a content script on an http:// self-hosted webmail has no crypto.subtle). */
+  async function threadHash(sender, threadId) {
+    const origin = sender.origin || new URL(sender.url).origin;
+    const bytes = new TextEncoder().encode(`${origin}\n${threadId}`);
+    const hash = await crypto.subtle.digest('SHA-256', bytes);
+    return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
   async function inspect(msg, sender) {
-    if ((await dismissed()).includes(msg.threadHash)) return { ok: true, data: { show: false, dismissed: true } };
+    const hash = await threadHash(sender, msg.threadId);
+    if ((await dismissed()).includes(hash)) return { ok: true, data: { show: false, dismissed: true } };
     const on = await ns.badge.today();
     const json = { text: msg.text, on };
     if (msg.subject) json.subject = msg.subject;
@@ -74,7 +84,7 @@
     if (!found.track && !found.reply && !(found.away && found.away.return_on)) return { ok: true, data: { show: false, kind: found.kind } };
     await sweep();
     const nonce = crypto.randomUUID();
-    const entry = { tabId: sender.tab.id, threadHash: msg.threadHash, answer: found, on, claimed: false, at: Date.now() };
+    const entry = { tabId: sender.tab.id, threadHash: hash, answer: found, on, claimed: false, at: Date.now() };
     await chrome.storage.session.set({ [promptKey(nonce)]: entry });
     return { ok: true, data: { show: true, nonce, kind: found.kind } };
   }
@@ -174,7 +184,7 @@
 
   ns.messageHandlers = {
     [M.CS_BG_INSPECT_MESSAGE]: content(
-      { subject: 'string?', text: 'text', fromName: 'string?', fromEmail: 'string?', receivedOn: 'date?', threadHash: 'string' },
+      { subject: 'string?', text: 'text', fromName: 'string?', fromEmail: 'string?', receivedOn: 'date?', threadId: 'string' },
       inspect,
     ),
     [M.PROMPT_BG_GET]: page({ nonce: 'uuid' }, getPrompt),

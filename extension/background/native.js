@@ -34,10 +34,10 @@
     }
     const origin = answer && answer.ok === true ? loopbackOrigin(answer.url) : null;
     if (!origin) return unavailable('native_host_failed', (answer && answer.error && answer.error.message) || 'The native host did not start the backend.');
-    await ns.settings.save({ backendUrl: origin });
     if (pair && typeof answer.token === 'string' && answer.token) {
+      // The token is for the backend the host started: the extension follows it there.
+      await ns.settings.save({ backendUrl: origin, autoPair: true });
       await ns.tokenStore.save(answer.token);
-      await ns.settings.save({ autoPair: true });
     }
     return { ok: true, data: { url: origin, paired: Boolean(answer.token) } };
   }

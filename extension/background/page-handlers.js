@@ -8,7 +8,7 @@
   const api = (...args) => ns.api.request(...args);
   const fail = (code, message, fix = '', field = null) => ({ ok: false, error: { code, message, fix, field } });
 
-  // Fields of the popup's add form (CONTRACT.md Interview).
+  // Fields of the popup's add form (the API's Interview, docs/api.md).
   const ADD_FIELDS = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline'];
   const OUTCOMES = ['offer', 'rejected', 'withdrawn', 'moved_on'];
   const WEBMAILS = ['gmail', 'outlook', 'office', 'mailto'];
@@ -138,14 +138,16 @@
    * extension does not pair itself again through the native host until the user pairs. */
   async function unpair() {
     await ns.settings.save({ autoPair: false });
-    let revoked = false;
+    let revoked = true;
+    let kept = null; // why the backend may still accept it: 'fixed' (FOLLOWUP_TOKEN) or 'unreachable'
     if (await ns.tokenStore.load()) {
       const answer = await api('DELETE', '/api/v1/pair');
       revoked = answer.ok || answer.error.status === 401; // 401: the backend had already forgotten it
+      if (!revoked) kept = answer.error.status === 409 ? 'fixed' : 'unreachable';
     }
     await ns.tokenStore.clear();
     await ns.badge.refresh();
-    return { ok: true, data: { paired: false, revoked } };
+    return { ok: true, data: { paired: false, revoked, kept } };
   }
 
   /** Pair through the native host (`make install`), without a code. */

@@ -6,7 +6,7 @@
  * backend (which keeps nothing of it). When there is something to offer, a small prompt is framed
  * next to the message: an extension page (prompt/prompt.html) in a closed shadow root, so the
  * webmail's scripts can neither read it nor click in it. Dismissing it for a thread is
- * remembered by the worker as a one-way hash of the thread's id. */
+ * remembered by the worker as a one-way hash of the site and the thread's id. */
 'use strict';
 
 (function (ns) {
@@ -40,12 +40,6 @@
     timers = CHECK_AFTER_MS.map((ms) => setTimeout(check, ms));
   }
 
-  async function digest(text) {
-    const bytes = new TextEncoder().encode(text);
-    const hash = await crypto.subtle.digest('SHA-256', bytes);
-    return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  }
-
   async function check() {
     if (!adapter) return;
     const message = ns.adapters.reading.readOpenMessage(adapter.name, document);
@@ -60,8 +54,8 @@
     closePrompt();
     const words = `${message.subject}\n${message.text}`;
     if (!WORTH_READING.test(words) || BULK.test(words)) return; // nothing is sent
-    const threadHash = await digest(`${adapter.name}:${message.threadId}`);
-    const fields = { subject: message.subject, text: message.text, fromName: message.fromName, fromEmail: message.fromEmail, threadHash };
+    // The thread's id goes to the worker, which keeps only a one-way hash of it (for "Not now").
+    const fields = { subject: message.subject, text: message.text, fromName: message.fromName, fromEmail: message.fromEmail, threadId: message.threadId.slice(0, 300) };
     if (message.receivedOn) fields.receivedOn = message.receivedOn;
     const answer = await ns.sendMessage(M.CS_BG_INSPECT_MESSAGE, fields);
     // Quiet by design: a backend that is down or unpaired shows nothing here (the popup says so).
@@ -85,6 +79,17 @@
     place();
   }
 
+  /** The element's box in this window's coordinates (a message shown in a same-origin frame,
+   * such as Roundcube's preview, is offset by its frame). */
+  function boxOf(el) {
+    if (!el || !el.isConnected) return null;
+    const box = el.getBoundingClientRect();
+    const frame = el.ownerDocument !== document && el.ownerDocument.defaultView ? el.ownerDocument.defaultView.frameElement : null;
+    if (!frame) return box;
+    const at = frame.getBoundingClientRect();
+    return { top: box.top + at.top, right: Math.min(box.right + at.left, at.right), left: box.left + at.left };
+  }
+
   /** Beside the message body when there is room, else just above its top right corner (over
    * the message's header line, not its text); reads layout only here, never in an observer. */
   function place() {
@@ -93,7 +98,7 @@
     const vh = window.innerHeight;
     const width = Math.min(WIDTH, vw - 16);
     const height = Math.min(prompt.height, vh - 16);
-    const box = prompt.anchor && prompt.anchor.isConnected ? prompt.anchor.getBoundingClientRect() : null;
+    const box = boxOf(prompt.anchor);
     let left;
     let top;
     if (box && vw - box.right >= width + 16) {

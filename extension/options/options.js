@@ -120,10 +120,12 @@ async function unpair() {
     say('pair-message', errorWords(answer.error), true);
     return;
   }
-  say('pair-message', answer.data.revoked
-    ? 'Unpaired: the backend no longer accepts this browser. Pair again whenever you like.'
-    : 'Unpaired here, but the backend could not be reached to revoke the token: run followup-assistant tokens to revoke it.',
-  !answer.data.revoked);
+  const UNPAIRED = {
+    null: 'Unpaired: the backend no longer accepts this browser. Pair again whenever you like.',
+    fixed: 'Unpaired here. The backend still accepts this token because it is set in its FOLLOWUP_TOKEN setting.',
+    unreachable: 'Unpaired here, but the backend could not be reached to revoke the token: run make tokens, then revoke it there.',
+  };
+  say('pair-message', UNPAIRED[answer.data.kept], !answer.data.revoked);
   await refresh();
   $('pairing-code').focus();
 }

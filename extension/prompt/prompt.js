@@ -34,11 +34,11 @@
     return node;
   }
 
-  /** "Tue 8 Dec" from 2026-12-08. */
+  /** "Tue, Dec 8" (or "Tue 8 Dec": the browser's language and region decide) from 2026-12-08. */
   function day(iso) {
     if (!iso) return '';
     const [y, m, d] = iso.split('-').map(Number);
-    return new Date(y, m - 1, d).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+    return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
   }
 
   function send(type, fields) {

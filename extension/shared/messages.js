@@ -25,7 +25,7 @@
     PANEL_BG_OPEN_OPTIONS: 'panel-bg-open-options',
     // {interviewId, sentOn, key} -> {recorded: bool, queued: bool, interview?}
     CS_BG_RECORD_FOLLOW_UP: 'cs-bg-record-follow-up',
-    // {subject?, text, fromName?, fromEmail?, receivedOn?, threadHash} -> {show, nonce?, kind?}:
+    // {subject?, text, fromName?, fromEmail?, receivedOn?, threadId} -> {show, nonce?, kind?}:
     // the one message the user opened (it passed the content script's local pre-check)
     CS_BG_INSPECT_MESSAGE: 'cs-bg-inspect-message',
     // The "Track this interview" prompt page (prompt/prompt.html#nonce), about the answer kept

@@ -106,11 +106,12 @@ def test_every_signal_names_its_source(tmp_path, monkeypatch):
         detect.signals.cache_clear()
 
 
-def test_the_prompt_meets_its_precision_target_on_both_halves_of_the_labelled_set():
-    messages = inbox_eval.load()
-    for split in ("dev", "locked"):
-        counts = inbox_eval.measure([m for m in messages if m.split == split])["counts"]
-        assert counts["tp"] / (counts["tp"] + counts["fp"]) >= inbox_eval.TARGET_PRECISION, split
+def test_the_prompt_meets_its_precision_target_on_the_dev_half():
+    """Only dev is held to the target: a test on the locked half would be tuning on it (its
+    reading is reported by `make eval` and in docs/mail-detector.md instead)."""
+    dev = [m for m in inbox_eval.load() if m.split == "dev"]
+    counts = inbox_eval.measure(dev)["counts"]
+    assert counts["tp"] / (counts["tp"] + counts["fp"]) >= inbox_eval.TARGET_PRECISION
 
 
 def test_the_split_is_fixed_by_the_id_alone():

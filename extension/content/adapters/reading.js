@@ -76,6 +76,14 @@
     return null;
   }
 
+  /** A copy of the element without the parts a selector names (screen-reader labels, links). */
+  function withoutParts(el, selector) {
+    if (!el || !selector) return el;
+    const copy = el.cloneNode(true);
+    qa(copy, selector).forEach((part) => part.remove());
+    return copy;
+  }
+
   /** Read the open message with a site's MESSAGE_SELECTORS. */
   function read(doc, S, options) {
     const opts = options || {};
@@ -85,17 +93,18 @@
     const message = messages.length ? messages[messages.length - 1] : view; // the newest one shown
     const body = q(message, S.body);
     const text = ns.text.normalize(textOf(body)) ? textOf(body).slice(0, MAX_TEXT) : '';
-    const from = q(message, S.from);
+    // Headers may sit beside the message rather than in it (Roundcube's elastic preview).
+    const from = q(message, S.from) || q(view, S.from);
     const threadId = opts.threadId ? opts.threadId(doc, view) : null;
     if (!text || !threadId) return null;
-    const subject = q(view, S.subject) || q(doc, S.subject);
+    const subject = withoutParts(q(view, S.subject) || q(doc, S.subject), S.subjectSkip);
     const invite = S.calendar ? q(message, S.calendar) : null;
     return {
       threadId: String(threadId),
       subject: ns.text.normalize(subject ? subject.textContent : '').slice(0, 300),
       fromName: ns.text.normalize(from ? from.getAttribute('name') || from.textContent : '').slice(0, 200),
       fromEmail: addressOf(from, S.fromAttributes || ['email', 'title', 'data-email']).slice(0, 254),
-      receivedOn: dayOf(q(message, S.date), S.dateAttributes || ['datetime', 'title']),
+      receivedOn: dayOf(q(message, S.date) || q(view, S.date), S.dateAttributes || ['datetime', 'title']),
       text,
       calendar: invite ? opts.calendar(invite) : null,
       anchor: body || message,

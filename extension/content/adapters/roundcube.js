@@ -91,8 +91,9 @@
   const MESSAGE_SELECTORS = {
     view: 'body.action-show, body.action-preview', // the message page and the preview page (H: elastic/larry)
     preview: 'iframe#messagecontframe', // the preview frame in the mail list (H)
-    subject: 'h2.subject', // (H: elastic and larry message headers)
-    message: '#message-content, #messagebody', // (H)
+    subject: 'h2.subject', // (H: elastic and larry message headers; checked on the real 1.6 page)
+    subjectSkip: '.voice, a', // inside h2.subject: "Subject:" for screen readers, "Open in new window"
+    message: '#message-content', // elastic's message pane; larry has none: the page is the message (H)
     body: '#messagebody', // (H)
     from: '.header .from a[title*="@"], .from a.rcmContactAddress, .from a[href^="mailto:"], span.adr a[title*="@"]', // (H)
     fromAttributes: ['title', 'href'],
