@@ -47,10 +47,10 @@
     });
   }
 
-  async function arrived(editor, probe, before) {
+  async function arrived(editor, landed) {
     const deadline = Date.now() + ARRIVAL_WAIT_MS;
     for (;;) {
-      if (T().countOccurrences(editorText(editor), probe) > before) return true;
+      if (landed()) return true;
       if (Date.now() > deadline) return false;
       await nextFrame(editor.root.ownerDocument.defaultView || window);
     }
@@ -191,15 +191,24 @@
 
   /**
    * Insert text into editor {kind, root, frame?, stopSelector?} at the saved caret (or the end
-   * of the user's text). Resolves to {ok: true, how} or {ok: false}.
+   * of the user's text; over the saved selection when it covers words). Resolves to
+   * {ok: true, how} or {ok: false}. `replacing`: the selection holds text being replaced, which
+   * may share lines with the new text, so arrival is a change that holds the new text.
    */
-  async function insertBody(editor, text, saved) {
+  async function insertBody(editor, text, saved, replacing) {
     const probe = probeOf(text);
-    const before = T().countOccurrences(editorText(editor), probe);
+    const beforeText = editorText(editor);
+    const before = T().countOccurrences(beforeText, probe);
+    const landed = replacing
+      ? () => {
+          const now = editorText(editor);
+          return now !== beforeText && now.includes(probe);
+        }
+      : () => T().countOccurrences(editorText(editor), probe) > before;
     for (const how of STRATEGIES[editor.kind] || STRATEGIES.unknown) {
       placeCaret(editor, saved);
       APPLY[how](editor, text);
-      if (await arrived(editor, probe, before)) return { ok: true, how };
+      if (await arrived(editor, landed)) return { ok: true, how };
     }
     return { ok: false };
   }

@@ -257,9 +257,17 @@
       const result = await this.assistant.insertDraft(
         { subject: String(draft.subject || ''), body: String(draft.body || ''), action: String(draft.action || '') },
         { id: Number(interview.id), company: String(interview.company || '') },
+        Boolean(msg.replace),
       );
       if (this.isOpen) this.place(); // the window grew: keep off Send
       return result;
+    },
+    async [P.SELECT](msg) {
+      return ns.editing.select(this.assistant.adapter.editorOf(this.assistant.win), String(msg.text || ''));
+    },
+    async [P.REWORD](msg) {
+      const editor = this.assistant.adapter.editorOf(this.assistant.win);
+      return ns.editing.replace(editor, String(msg.text || ''), String(msg.wording || ''));
     },
     async [P.READ]() {
       const { subject, body } = this.assistant.adapter.readDraft(this.assistant.win);

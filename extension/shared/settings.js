@@ -18,6 +18,7 @@
     'content/text.js',
     'content/dates.js',
     'content/insert.js',
+    'content/editing.js',
     'content/adapters/base.js',
     'content/adapters/reading.js',
     'content/adapters/roundcube.js',
