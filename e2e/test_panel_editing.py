@@ -122,3 +122,4 @@ def test_with_the_webmails_signature_in_the_editor_the_draft_adds_none(webmail, 
         assert body.index(draft_lines(draft)[-1]) < body.index("Sam Doe"), "the closing, then the webmail's signature"
     finally:
         paired.api("PUT", "/api/v1/profile", {"name": before["name"], "signature": before["signature"]})
+
