@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 
 from backend.timing.business_days import add_business_days, next_business_day
 
-SITES = {"gmail": "https://mail.google.com", "outlook": "https://outlook.live.com"}
+SITES = {"gmail": "https://mail.google.com", "outlook": "https://outlook.live.com",
+         "yahoo": "https://mail.yahoo.com", "proton": "https://mail.proton.me"}
 PROMPT_PAGE = "/prompt/prompt.html"
 
 
@@ -128,7 +129,7 @@ def invitation(today: date, interview_day: date, msg_id="inv-1"):
                     "Best,\nDana Okafor\nTalent Partner, Acme"}
 
 
-@pytest.mark.parametrize("site", ["gmail", "outlook"])
+@pytest.mark.parametrize("site", ["gmail", "outlook", "yahoo", "proton"])
 def test_an_invitation_offers_to_track_it_with_the_form_filled_and_confirming_creates_it(
         mailbox, backend, requests, site, screenshots):
     today = date.today()
