@@ -14,6 +14,10 @@ PRAGMAS = {
 
 # Each step moves the schema one version on. Steps are frozen once released: a later change is
 # a new step, so a database made by any earlier version migrates without losing a row.
+# Which group an interview row counts in (by its columns, in SQL; `{r}` is the row's name).
+KIND = ("(CASE WHEN {r}.outcome IS NOT NULL THEN 'closed' WHEN {r}.reply_on IS NOT NULL "
+        "THEN 'replied' ELSE {r}.next_action END)")
+
 MIGRATIONS = {
     1: [
         """CREATE TABLE interview (
@@ -91,6 +95,33 @@ MIGRATIONS = {
         # Rows written before this step have no hash and replay as before.
         "ALTER TABLE idempotent_request ADD COLUMN request_hash TEXT",
         "CREATE INDEX idempotent_request_created_at ON idempotent_request (created_at)",
+    ],
+    5: [
+        # Lists answer a page at a cost that does not grow with old interviews: how many are
+        # closed, replied or waiting on each action is kept by triggers, so counting the groups
+        # reads a few rows, and the indexes below reach only the interviews still live.
+        "CREATE TABLE interview_tally (kind TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+        """INSERT INTO interview_tally (kind, n) VALUES ('closed', 0), ('replied', 0),
+            ('first_follow_up', 0), ('second_follow_up', 0), ('move_on', 0)""",
+        f"""UPDATE interview_tally SET n = (SELECT count(*) FROM interview
+            WHERE {KIND.format(r="interview")} = interview_tally.kind)""",
+        f"""CREATE TRIGGER interview_tally_insert AFTER INSERT ON interview BEGIN
+            UPDATE interview_tally SET n = n + 1 WHERE kind = {KIND.format(r="NEW")}; END""",
+        f"""CREATE TRIGGER interview_tally_delete AFTER DELETE ON interview BEGIN
+            UPDATE interview_tally SET n = n - 1 WHERE kind = {KIND.format(r="OLD")}; END""",
+        f"""CREATE TRIGGER interview_tally_update
+            AFTER UPDATE OF outcome, reply_on, next_action ON interview BEGIN
+            UPDATE interview_tally SET n = n - 1 WHERE kind = {KIND.format(r="OLD")};
+            UPDATE interview_tally SET n = n + 1 WHERE kind = {KIND.format(r="NEW")}; END""",
+        # The due list in its order (id is the index's last key), and the count of those due
+        # today, from the interviews waiting on a follow-up only.
+        """CREATE INDEX interview_due_order ON interview (next_latest, next_earliest)
+            WHERE due_from IS NOT NULL""",
+        # Upcoming actions: those whose earliest day is still ahead.
+        """CREATE INDEX interview_open_earliest ON interview (next_earliest, next_action)
+            WHERE next_action IS NOT NULL""",
+        # The All interviews page: ended interviews, newest first.
+        "CREATE INDEX interview_date ON interview (interview_date, id)",
     ],
 }
 

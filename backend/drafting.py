@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from functools import cache
 
 from . import checker, render
+from .problems import Conflict, Invalid, Problem
+from .vocabulary import FOLLOW_UP_ACTIONS
 
 DEFAULT_VARIANT = "friendly"  # the seed: “I keep it simple and friendly”
 FOLLOW_UP_TEMPLATES = ("first_follow_up", "first_follow_up_timeline", "second_follow_up")
-FOLLOW_UP_ACTIONS = ("first_follow_up", "second_follow_up")
 
 # Fixed English names: the e-mail is written in English whatever the machine's locale.
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -24,12 +25,16 @@ TITLES = re.compile(r"(?i)(?:dr|prof|professor|mr|mrs|ms|mx)\.?\Z")
 NOTE_LINE = re.compile(r"(?im)^[ \t]*(value|article)[ \t]*:[ \t]*(\S.*?)[ \t]*$")
 
 
-class DraftError(ValueError):
-    """No draft can be written for this request; status, code and field say why."""
+class DraftError(Problem):
+    """No draft can be written for this request; the kind, code and field say why."""
 
-    def __init__(self, status: int, code: str, message: str, field: str | None = None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.field = status, code, message, field
+
+class NothingToDraft(DraftError, Conflict):
+    """The interview's state leaves nothing to write (a reply, an outcome, a template's gap)."""
+
+
+class BadChoice(DraftError, Invalid):
+    """A template or style that does not exist."""
 
 
 @cache
@@ -120,8 +125,8 @@ def pick_template(interview: dict, on: date) -> str:
     if next_step is None:
         why = (f"they replied on {human_day(_day(interview['reply_on']), on)}"
                if interview.get("reply_on") else f"it is closed ({interview.get('outcome')})")
-        raise DraftError(409, "nothing_to_draft", f"No follow-up is needed for this interview: "
-                         f"{why}. Choose a template to draft one anyway.", "template")
+        raise NothingToDraft(f"No follow-up is needed for this interview: {why}. Choose a "
+                             "template to draft one anyway.", "template", code="nothing_to_draft")
     if next_step["action"] == "first_follow_up":
         return "first_follow_up_timeline" if interview.get("decision_date") else "first_follow_up"
     return next_step["action"]
@@ -156,11 +161,11 @@ def build_draft(interview: dict, profile: dict, on: date, template: str | None,
     """The Draft of CONTRACT.md for `interview` on day `on`."""
     variant = variant or DEFAULT_VARIANT
     if variant not in variants():
-        raise DraftError(400, "invalid", f"variant: {variant!r} is not a style; choose one of "
-                         f"{', '.join(variants())}.", "variant")
+        raise BadChoice(f"variant: {variant!r} is not a style; choose one of "
+                        f"{', '.join(variants())}.", "variant")
     if template is not None and template not in render.template_names():
-        raise DraftError(400, "invalid", f"template: {template!r} is not a template; choose one "
-                         f"of {', '.join(render.template_names())}.", "template")
+        raise BadChoice(f"template: {template!r} is not a template; choose one "
+                        f"of {', '.join(render.template_names())}.", "template")
     template = template or pick_template(interview, on)
     context = email_context(interview, profile, on, variant)
     subject, body = _render(template, context, user_templates.get(template))
@@ -198,8 +203,8 @@ def _render(template: str, context: dict, user_template: dict | None) -> tuple[s
                                                context)
         return render.render_email(template, context)
     except render.RenderError as error:
-        raise DraftError(409, "cannot_render", _explain(template, error, bool(user_template)),
-                         "template") from None
+        raise NothingToDraft(_explain(template, error, bool(user_template)), "template",
+                             code="cannot_render") from None
 
 
 def _explain(template: str, error: render.RenderError, is_users: bool) -> str:

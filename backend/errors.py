@@ -2,6 +2,8 @@
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
+from .problems import Conflict, Invalid, NotFound, Problem
+
 # Plain words for the HTTP errors Flask raises on its own.
 HTTP_MESSAGES = {
     400: ("bad_request", "The request could not be read."),
@@ -10,6 +12,10 @@ HTTP_MESSAGES = {
     413: ("too_large", "The request is too large."),
     415: ("unsupported_media_type", "Send JSON with Content-Type: application/json."),
 }
+
+
+# The one place a problem of the domain becomes an HTTP status.
+STATUS = {Invalid: 400, NotFound: 404, Conflict: 409}
 
 
 class ApiError(Exception):
@@ -26,8 +32,10 @@ class ApiError(Exception):
         return jsonify(error=body), self.status
 
 
-def not_found(what: str) -> ApiError:
-    return ApiError(404, "not_found", f"No {what} with that id.")
+def from_problem(problem: Problem) -> ApiError:
+    """The answer to a problem of the domain: its status by kind, its code, message, field."""
+    status = next(code for kind, code in STATUS.items() if isinstance(problem, kind))
+    return ApiError(status, problem.code, problem.message, problem.field)
 
 
 def init_app(app) -> None:
@@ -36,6 +44,10 @@ def init_app(app) -> None:
     @app.errorhandler(ApiError)
     def handle_api_error(error):
         return error.to_response()
+
+    @app.errorhandler(Problem)
+    def handle_problem(problem):
+        return from_problem(problem).to_response()
 
     @app.errorhandler(HTTPException)
     def handle_http_error(error):

@@ -1,4 +1,5 @@
 """Tables, and the queries views share."""
+import json
 from datetime import date, datetime, timezone
 
 from peewee import (
@@ -7,9 +8,8 @@ from peewee import (
 )
 
 from .db import database
+from .vocabulary import FOLLOW_UP_ACTIONS, OUTCOMES  # noqa: F401  (OUTCOMES: the column's values)
 
-FOLLOW_UP_ACTIONS = ("first_follow_up", "second_follow_up")
-OUTCOMES = ("offer", "rejected", "withdrawn", "moved_on")
 
 
 def now() -> datetime:
@@ -97,28 +97,36 @@ class UserTemplate(BaseModel):
     updated_at = DateTimeField(default=now)
 
 
+SENT_DATES = ("SELECT interview_id, sent_on FROM follow_up WHERE interview_id IN "
+              "(SELECT value FROM json_each(?)) ORDER BY sent_on, id")
+
+
 def follow_up_dates(interview_ids) -> dict[int, list[date]]:
     """Sent dates per interview, oldest first, in one query."""
     dates: dict[int, list[date]] = {i: [] for i in interview_ids}
-    query = (FollowUp.select(FollowUp.interview_id, FollowUp.sent_on)
-             .where(FollowUp.interview_id.in_(list(interview_ids)))
-             .order_by(FollowUp.sent_on, FollowUp.id).tuples())
-    for interview_id, sent_on in query:
-        dates[interview_id].append(sent_on)
+    # The ids as one JSON parameter: one statement, prepared once, for a page or for all.
+    rows = database.execute_sql(SENT_DATES, (json.dumps(list(dates)),))
+    for interview_id, sent_on in rows:
+        dates[interview_id].append(date.fromisoformat(sent_on))
     return dates
 
 
 def due_on(on: date):
-    """Interviews whose next follow-up may be sent on `on`, most urgent first."""
-    return (Interview.select().where(Interview.due_from <= on)
+    """Interviews whose next follow-up may be sent on `on`, most urgent first.
+
+    due_from is next_earliest for a follow-up and null otherwise: said this way, the due list
+    reads the index of follow-ups in its own order (interview_due_order).
+    """
+    return (Interview.select().where(Interview.due_from.is_null(False)
+                                     & (Interview.next_earliest <= on))
             .order_by(Interview.next_latest, Interview.next_earliest, Interview.id))
 
 
-def by_state(query, state: str, on: date):
-    """Narrow a query to interviews in `state` on `on`, in SQL (see timing.schedule.state_on)."""
+def state_conditions(on: date) -> dict:
+    """Each state on `on` as an SQL condition (timing.schedule.state_on, said in SQL)."""
     open_ = Interview.reply_on.is_null() & Interview.outcome.is_null()
     follow_up = Interview.next_action.in_(FOLLOW_UP_ACTIONS)
-    conditions = {
+    return {
         "closed": Interview.outcome.is_null(False),
         "replied": Interview.reply_on.is_null(False) & Interview.outcome.is_null(),
         "upcoming": open_ & (Interview.next_earliest > on),
@@ -126,7 +134,11 @@ def by_state(query, state: str, on: date):
         "overdue": open_ & follow_up & (Interview.next_latest < on),
         "move_on": open_ & (Interview.next_action == "move_on") & (Interview.next_earliest <= on),
     }
-    return query.where(conditions[state])
+
+
+def by_state(query, state: str, on: date):
+    """Narrow a query to interviews in `state` on `on`, in SQL."""
+    return query.where(state_conditions(on)[state])
 
 
 def by_email(query, email: str):

@@ -52,6 +52,8 @@ SCHEMAS = {
     "NewInterview": obj(INTERVIEW_FIELDS, ["company", "position", "interview_date"]),
     "InterviewPatch": obj({**INTERVIEW_FIELDS, "reply_on": NULLABLE_DATE,
                            "outcome": {"anyOf": [OUTCOME, {"type": "null"}]}}),
+    "Counts": obj({state: {"type": "integer", "minimum": 0} for state in STATE["enum"]},
+                  STATE["enum"]),
     "Profile": obj({"name": text(200), "signature": text(1000),
                     "country": {"type": "string"},
                     "weekly_goal": {"type": "integer", "minimum": 1, "maximum": 100}},
@@ -125,9 +127,20 @@ def operation(summary, *, ok=200, response=None, body=None, params=(), errors=()
 
 def paths() -> dict:
     interview, interviews = ref("Interview"), {"type": "array", "items": ref("Interview")}
+    page_params = [{"name": "limit", "in": "query", "required": False,
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
+                    "description": "How many rows on the page."},
+                   {"name": "cursor", "in": "query", "required": False,
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,400}$"},
+                    "description": "The `next` of the page before; opaque."}]
     list_params = [ON, *({"name": name, "in": "query", "required": False, "schema": schema}
                          for name, schema in (("email", {"type": "string"}), ("state", STATE),
-                                              ("q", {"type": "string"})))]
+                                              ("q", {"type": "string"}))), *page_params]
+
+    def page(name):
+        return obj({name: interviews, "total": {"type": "integer", "minimum": 0},
+                    "next": {"type": ["string", "null"]}, "counts": ref("Counts")},
+                   [name, "total", "next", "counts"])
     return {
         "/api/v1/health": {"get": operation(
             "Is the backend up?", secure=False, response=obj(
@@ -143,7 +156,7 @@ def paths() -> dict:
             "delete": operation("Unpair: revoke the calling token", ok=204, errors=[409])},
         "/api/v1/interviews": {
             "get": operation("List interviews", params=list_params,
-                             response=obj({"interviews": interviews}, ["interviews"])),
+                             response=page("interviews")),
             "post": operation("Add an interview", ok=201, body=ref("NewInterview"),
                               params=[ON, IDEMPOTENCY], response=interview, errors=[409])},
         "/api/v1/interviews/{interview_id}": {
@@ -165,8 +178,8 @@ def paths() -> dict:
             body=obj({"outcome": OUTCOME}, ["outcome"]), response=interview,
             errors=[404, 409])},
         "/api/v1/due": {"get": operation(
-            "Follow-ups that may be sent on the day, most urgent first", params=[ON],
-            response=obj({"due": interviews}, ["due"]))},
+            "Follow-ups that may be sent on the day, most urgent first",
+            params=[ON, *page_params], response=page("due"))},
         "/api/v1/profile": {
             "get": operation("The profile", response=ref("Profile")),
             "put": operation("Change the profile (the fields given)", body=ref("ProfilePatch"),

@@ -8,16 +8,10 @@ Tokens and pairing codes are never exported: a file that leaves the machine open
 from contextlib import contextmanager
 from datetime import datetime
 
-from flask import Flask
-
-from . import __version__, db, drafting, records
-from .api import interviews as interview_api
-from .api import profile as profile_api
-from .api import templates as template_api
-from .errors import ApiError
+from . import __version__, db, drafting, inputs, service
+from .fields import Day, clean
 from .models import Application, FollowUp, Interview, Profile, UserTemplate, now
-from .timing.rules import RULES
-from .validate import Day, Text, clean
+from .problems import Problem
 
 FORMAT_VERSION = 1
 KIND = "followup-assistant-export"
@@ -27,7 +21,7 @@ INTERVIEW_COLUMNS = ("id", "company", "position", "interview_date", "interviewer
                      "interviewer_email", "timeline", "decision_date", "decision_source",
                      "country", "notes", "reply_on", "outcome", "created_at", "updated_at")
 PROFILE_COLUMNS = ("name", "signature", "country", "weekly_goal")
-APPLICATION_FIELDS = {"applied_on": Day(required=True), "company": Text(200)}
+APPLICATION_FIELDS = {**inputs.APPLICATION, "applied_on": Day(required=True)}
 
 
 class ImportRefused(ValueError):
@@ -43,11 +37,10 @@ def plain(value):
 
 @contextmanager
 def opened(settings: dict):
-    """The database of `settings`, migrated, with an app context for the validators."""
-    app = Flask(__name__)
-    app.config.from_mapping(settings)
+    """The database of `settings`, migrated and connected, with its holiday calendar."""
     db.open_database(settings["DATABASE"])
-    with app.app_context(), db.database.connection_context():
+    service.use_calendar(settings.get("COUNTRY"))
+    with db.database.connection_context():
         yield
 
 
@@ -121,8 +114,8 @@ def at(where: str):
     """Name the record in any validation error raised inside."""
     try:
         yield
-    except (ApiError, ImportRefused) as error:
-        message = error.message if isinstance(error, ApiError) else str(error)
+    except (Problem, ImportRefused) as error:
+        message = error.message if isinstance(error, Problem) else str(error)
         raise ImportRefused(where + ("" if message.startswith(":") else ".") + message) from None
 
 
@@ -162,7 +155,7 @@ def import_profile(item) -> None:
     if item is None:
         return
     with at("profile"):
-        fields = clean(record(item, "", PROFILE_COLUMNS), profile_api.FIELDS)
+        fields = clean(record(item, "", PROFILE_COLUMNS), inputs.PROFILE)
     Profile.delete().execute()  # the file's profile replaces the one there is
     Profile.create(id=1, **fields)
 
@@ -178,12 +171,11 @@ def import_interviews(items: list) -> int:
             source = fields.pop("decision_source", None)
             if source not in ("given", "timeline", None):
                 raise ImportRefused("decision_source: must be given, timeline or null.")
-            cleaned = clean(fields, interview_api.EDITABLE)
+            cleaned = clean(fields, inputs.INTERVIEW_EDITABLE)
             if source != "given":
-                cleaned.pop("decision_date", None)  # read from the timeline again below
-            interview_api.apply(interview, cleaned)
-            check_sent(interview, [day for day, _ in sent])
-            records.refresh(interview, [day for day, _ in sent])
+                cleaned.pop("decision_date", None)  # read from the timeline again
+            # The service's rules, as for an interview entered by hand (follow-ups included).
+            service.apply(interview, cleaned, [day for day, _ in sent])
             interview.created_at, interview.updated_at = created, updated
             interview.save(force_insert=True)
             for day, created_at in sent:
@@ -202,17 +194,6 @@ def follow_ups(items) -> list:
             created = timestamp(fields, "created_at")
             checked.append((clean(fields, {"sent_on": Day(required=True)})["sent_on"], created))
     return checked
-
-
-def check_sent(interview: Interview, sent: list) -> None:
-    """The rules the follow-ups route enforces, held for imported follow-ups too."""
-    if len(sent) > RULES.max_follow_ups:
-        raise ImportRefused(f"follow_ups: {len(sent)} follow-ups; the advice allows at most "
-                            f"{RULES.max_follow_ups}.")
-    if sent and min(sent) < interview.interview_date:
-        raise ImportRefused("follow_ups: one was sent before the interview.")
-    if sent != sorted(sent):
-        raise ImportRefused("follow_ups: must be in the order they were sent.")
 
 
 def import_applications(items: list) -> int:
@@ -235,7 +216,7 @@ def import_templates(items: list) -> int:
             if not isinstance(name, str) or name in seen:
                 raise ImportRefused("name: must be a template name, once.")
             seen.add(name)
-            cleaned = clean(fields, template_api.FIELDS)
+            cleaned = clean(fields, inputs.TEMPLATE)
             errors = drafting.check_user_template(name, cleaned["subject"], cleaned["body"])
             if errors:
                 raise ImportRefused(errors[0]["message"])

@@ -1,98 +1,81 @@
-"""Interviews as the API shows them, and their stored schedule kept current."""
+"""Interviews as the API shows them: plain rows in, the Interview of docs/api.md out.
+
+Rows are mappings of column values (a `.dicts()` query; a model is read into one), so a page of
+a list is built without a model object per row.
+"""
 from datetime import date
 
-from flask import current_app
+from .models import Interview, follow_up_dates
+from .timing import schedule
 
-from .models import FOLLOW_UP_ACTIONS, FollowUp, Interview, follow_up_dates, now, profile
-from .timing import schedule, timeline
-
-
-def default_country() -> str:
-    """The profile's holiday calendar, else the configured one."""
-    return profile().country or current_app.config["COUNTRY"]
-
-
-def country_of(interview: Interview, fallback: str | None = None) -> str:
-    return interview.country or fallback or default_country()
+# The columns an Interview answer is built from.
+COLUMNS = (Interview.id, Interview.company, Interview.position, Interview.interview_date,
+           Interview.interviewer_name, Interview.interviewer_email, Interview.timeline,
+           Interview.decision_date, Interview.timeline_parsed, Interview.country,
+           Interview.notes, Interview.reply_on, Interview.outcome, Interview.next_action,
+           Interview.next_earliest, Interview.next_latest, Interview.next_reason)
 
 
-def read_timeline(interview: Interview, country: str) -> None:
-    """Read what the interviewer said; its date counts unless a decision date was given."""
-    parsed = (timeline.parse_timeline(interview.timeline, interview.interview_date, country)
-              if interview.timeline else None)
-    interview.timeline_parsed = parsed is not None if interview.timeline else None
-    if interview.decision_source != "given":
-        interview.decision_date = parsed
-        interview.decision_source = "timeline" if parsed else None
+NAMES = tuple(column.name for column in COLUMNS)
+DATES = ("interview_date", "decision_date", "reply_on", "next_earliest", "next_latest")
 
 
-def refresh(interview: Interview, sent: list[date], country: str | None = None) -> None:
-    """Recompute and store the next action; the caller saves the row."""
-    country = country_of(interview, country)
-    read_timeline(interview, country)
-    action = schedule.next_action(
-        interview_date=interview.interview_date, decision_date=interview.decision_date,
-        follow_ups=sent, reply_on=interview.reply_on, outcome=interview.outcome,
-        country=country, decision_from_timeline=interview.decision_source == "timeline")
-    interview.next_action = action.action if action else None
-    interview.next_earliest = action.earliest if action else None
-    interview.next_latest = action.latest if action else None
-    interview.next_reason = action.reason if action else None
-    interview.due_from = action.earliest if action and action.action in FOLLOW_UP_ACTIONS else None
-    interview.updated_at = now()
+def from_tuple(values: tuple) -> dict:
+    """A row as SQLite gives it (dates as text, booleans as 0/1) in the shape peewee reads."""
+    row = dict(zip(NAMES, values))
+    for name in DATES:
+        if row[name] is not None:
+            row[name] = date.fromisoformat(row[name])
+    if row["timeline_parsed"] is not None:
+        row["timeline_parsed"] = bool(row["timeline_parsed"])
+    return row
 
 
-def stored_action(interview: Interview):
-    if interview.next_action is None:
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def stored_action(row) -> schedule.NextAction | None:
+    if row["next_action"] is None:
         return None
-    return schedule.NextAction(interview.next_action, interview.next_earliest,
-                               interview.next_latest, interview.next_reason)
+    return schedule.NextAction(row["next_action"], row["next_earliest"], row["next_latest"],
+                               row["next_reason"])
 
 
-def to_dict(interview: Interview, sent: list[date], on: date) -> dict:
-    """The Interview of CONTRACT.md, its state evaluated on `on`."""
-    action = stored_action(interview)
-    iso = lambda day: day.isoformat() if day else None  # noqa: E731
+def to_dict(row, sent: list[date], on: date) -> dict:
+    """One Interview, its state evaluated on `on`."""
+    action = stored_action(row)
     return {
-        "id": interview.id,
-        "company": interview.company,
-        "position": interview.position,
-        "interview_date": iso(interview.interview_date),
-        "interviewer_name": interview.interviewer_name,
-        "interviewer_email": interview.interviewer_email,
-        "timeline": interview.timeline,
-        "decision_date": iso(interview.decision_date),
-        "timeline_parsed": interview.timeline_parsed,
-        "country": interview.country,
-        "notes": interview.notes,
+        "id": row["id"],
+        "company": row["company"],
+        "position": row["position"],
+        "interview_date": iso(row["interview_date"]),
+        "interviewer_name": row["interviewer_name"],
+        "interviewer_email": row["interviewer_email"],
+        "timeline": row["timeline"],
+        "decision_date": iso(row["decision_date"]),
+        "timeline_parsed": row["timeline_parsed"],
+        "country": row["country"],
+        "notes": row["notes"],
         "follow_ups": [{"sent_on": iso(day)} for day in sent],
-        "reply_on": iso(interview.reply_on),
-        "outcome": interview.outcome,
+        "reply_on": iso(row["reply_on"]),
+        "outcome": row["outcome"],
         "schedule": {
-            "state": schedule.state_on(action, reply_on=interview.reply_on,
-                                       outcome=interview.outcome, on=on),
+            "state": schedule.state_on(action, reply_on=row["reply_on"], outcome=row["outcome"],
+                                       on=on),
             "next": action.to_dict() if action else None,
         },
     }
 
 
 def to_dicts(rows, on: date) -> list[dict]:
-    """Many interviews with their follow-ups, in two queries."""
-    rows = list(rows)
-    sent = follow_up_dates([row.id for row in rows])
-    return [to_dict(row, sent[row.id], on) for row in rows]
+    """Many interviews with their follow-ups, in two queries; rows may be models or dicts."""
+    rows = [{column.name: getattr(row, column.name) for column in COLUMNS}
+            if isinstance(row, Interview) else row for row in rows]
+    sent = follow_up_dates([row["id"] for row in rows])
+    return [to_dict(row, sent[row["id"]], on) for row in rows]
 
 
-def sent_dates(interview: Interview) -> list[date]:
-    return [f.sent_on for f in interview.follow_ups.order_by(FollowUp.sent_on, FollowUp.id)]
-
-
-def refresh_all() -> int:
-    """Recompute the stored schedules of interviews that follow the default calendar."""
-    rows = list(Interview.select().where(Interview.country.is_null()))
-    sent = follow_up_dates([row.id for row in rows])
-    fallback = default_country()
-    for row in rows:
-        refresh(row, sent[row.id], fallback)
-        row.save()
-    return len(rows)
+def one(interview: Interview, on: date) -> dict:
+    """One interview as the API shows it."""
+    return to_dicts([interview], on)[0]

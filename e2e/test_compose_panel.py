@@ -14,7 +14,8 @@ from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page f
 
 SITES = {"gmail": ALL_SITES["gmail"]}
 GMAIL = pytest.mark.parametrize("webmail", ["gmail"], indirect=True)
-DATE = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?"
+# Dates in the browser's locale (Intl.DateTimeFormat; the test browser's is en-US): "Mon, Nov 16".
+DATE = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(, \d{4})?"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -67,8 +68,13 @@ def test_overdue_and_move_on_are_named(webmail, paired, interviews, screenshots)
     expect(panel.locator(".timing .title")).to_have_text("Two follow-ups sent — time to move on")
     expect(panel.locator(".timing")).to_contain_text(done["schedule"]["next"]["reason"])
     panel.screenshot(path=str(screenshots / "panel-state-move-on.png"))
+    where = panel.evaluate("(d) => { const w = document.createTreeWalker(d, NodeFilter.SHOW_TEXT); const out = []; while (w.nextNode()) if (/null|undefined/.test(w.currentNode.data)) out.push(w.currentNode.parentElement.outerHTML.slice(0, 200)); return out; }")
+    assert where == [], where
+    # The draft is a gracious close, not a third follow-up: it goes in without a warning.
     panel.get_by_role("button", name="Insert draft").click()
-    expect(panel.locator(".confirm")).to_contain_text("two follow-ups")
+    expect(panel.get_by_role("status")).to_contain_text("inserted")
+    expect(panel.locator(".confirm")).to_have_count(0)
+    expect(panel).not_to_contain_text("already sent two follow-ups")
 
 
 @GMAIL
@@ -152,7 +158,8 @@ def test_not_paired_says_how_to_pair(webmail, paired, interviews, service_worker
     panel = open_for(webmail, "anna@acme.example")
     alert = panel.get_by_role("alert")
     expect(alert).to_contain_text("Not paired — open the extension's options and pair with the code from make pair.")
-    expect(alert.locator("code")).to_have_text("make pair")
+    expect(alert.locator("code")).to_have_count(0)  # plain words: no code, no backticks
+    expect(alert).not_to_contain_text("`")
     expect(alert.get_by_role("button", name="Open options")).to_be_visible()
     panel.screenshot(path=str(screenshots / "panel-state-not-paired.png"))
 
@@ -253,8 +260,24 @@ def test_after_a_reply_no_follow_up_is_drafted(webmail, paired, interviews, back
     assert replied.status == 200, replied.json
     panel = open_for(webmail, interview["interviewer_email"])
     expect(panel.locator(".timing .title")).to_have_text(re.compile(rf"^They replied on {DATE} — no follow-up needed$"))
+    expect(panel.locator(".timing")).to_contain_text("stopped reminding you")
     expect(panel.get_by_role("button", name="Insert draft")).to_have_count(0)
+    expect(panel).not_to_contain_text("anyway")  # nothing offered that has no control
     panel.screenshot(path=str(screenshots / "panel-state-replied.png"))
+
+
+@GMAIL
+def test_a_closed_interview_says_so_in_plain_words(webmail, paired, interviews, backend, screenshots):
+    interview = interviews.make("due")
+    closed = backend.api("POST", f"/api/v1/interviews/{interview['id']}/close", json={"outcome": "rejected"})
+    assert closed.status == 200, closed.json
+    panel = open_for(webmail, interview["interviewer_email"])
+    expect(panel.locator(".timing .title")).to_have_text("This interview is closed (not selected)")
+    expect(panel.locator(".timing")).to_contain_text("There is nothing to follow up.")
+    expect(panel.get_by_role("button", name="Insert draft")).to_have_count(0)
+    expect(panel).not_to_contain_text("anyway")
+    assert "null" not in panel.inner_text() and "_" not in panel.locator(".timing").inner_text()
+    panel.screenshot(path=str(screenshots / "panel-state-closed.png"))
 
 
 def test_a_backend_that_never_answers_times_out_with_a_plain_message(service_worker, paired):

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from backend import drafting, render
+from backend.problems import Conflict, Invalid
 from backend.timing import schedule
 
 PROFILE = {"name": "Alex Kim", "signature": "Alex Kim\nalex.kim@example.com"}
@@ -127,7 +128,7 @@ def test_after_a_reply_nothing_is_drafted_unless_a_template_is_asked_for():
     data = interview(reply_on="2026-03-10")
     with pytest.raises(drafting.DraftError) as raised:
         draft(data, date(2026, 3, 11))
-    assert raised.value.status == 409 and raised.value.code == "nothing_to_draft"
+    assert isinstance(raised.value, Conflict) and raised.value.code == "nothing_to_draft"
     assert "replied on Tuesday, March 10" in raised.value.message
     found = draft(data, date(2026, 3, 11), template="move_on")
     assert rules(found, "error") == []
@@ -138,13 +139,13 @@ def test_after_a_reply_nothing_is_drafted_unless_a_template_is_asked_for():
 def test_an_unknown_template_or_style_is_a_400_naming_it(template, variant, field):
     with pytest.raises(drafting.DraftError) as raised:
         draft(interview(), date(2026, 3, 12), template=template, variant=variant)
-    assert (raised.value.status, raised.value.field) == (400, field)
+    assert isinstance(raised.value, Invalid) and raised.value.field == field
 
 
 def test_the_timeline_template_without_a_decision_date_says_what_is_missing():
     with pytest.raises(drafting.DraftError) as raised:
         draft(interview(), date(2026, 3, 12), template="first_follow_up_timeline")
-    assert raised.value.status == 409
+    assert isinstance(raised.value, Conflict)
     assert "needs a decision date" in raised.value.message
 
 
@@ -181,7 +182,7 @@ def test_a_user_template_needing_what_the_interview_lacks_says_so():
     mine = {"first_follow_up": {"subject": "Hi", "body": "Hi {{ interviewer_first_name }}"}}
     with pytest.raises(drafting.DraftError) as raised:
         draft(interview(interviewer_name=None), date(2026, 3, 12), user_templates=mine)
-    assert raised.value.status == 409
+    assert isinstance(raised.value, Conflict)
     assert "Your saved first_follow_up template needs an interviewer name" in raised.value.message
 
 

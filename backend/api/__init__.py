@@ -1,7 +1,9 @@
 """One blueprint per resource, all under /api/v1."""
 from datetime import date
 
-from ..validate import Day, query
+from ..fields import Cursor, Day, Integer
+from ..lists import MAX_LIMIT
+from ..validate import query
 
 PREFIX = "/api/v1"
 
@@ -10,3 +12,9 @@ def day_asked(extra: dict | None = None) -> tuple[date, dict]:
     """The `on` query parameter (default today) and any other parameters in `extra`."""
     args = query({"on": Day(nullable=False), **(extra or {})})
     return args.pop("on", None) or date.today(), args
+
+
+def page_asked() -> dict:
+    """The query parameters of a page: how many rows, and where the last page ended."""
+    return {"limit": Integer(1, MAX_LIMIT, nullable=False, from_text=True),
+            "cursor": Cursor(nullable=False)}

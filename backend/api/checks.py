@@ -25,7 +25,7 @@ def check_draft():
     on = asked.get("on") or date.today()
     context = checker.Context(on=on)
     if asked.get("interview_id") is not None:
-        interview = records.to_dicts([load(asked["interview_id"])], on)[0]
+        interview = records.one(load(asked["interview_id"]), on)
         context = drafting.check_context(interview, on)
     findings = checker.check(asked["body"], context, asked.get("subject"))
     return jsonify(ok=not any(f.severity == "error" for f in findings),

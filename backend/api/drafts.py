@@ -5,7 +5,6 @@ from flask import Blueprint, jsonify
 
 from .. import drafting, records, render
 from ..db import LARGEST_ID
-from ..errors import ApiError
 from ..models import UserTemplate, profile
 from ..validate import Choice, Day, Integer, json_body
 from . import PREFIX
@@ -30,12 +29,10 @@ def user_templates() -> dict:
 def create_draft():
     asked = json_body(fields())
     on = asked.get("on") or date.today()
-    interview = records.to_dicts([load(asked["interview_id"])], on)[0]
+    interview = records.one(load(asked["interview_id"]), on)
     row = profile()
-    try:
-        draft = drafting.build_draft(interview, {"name": row.name, "signature": row.signature},
-                                     on, asked.get("template"), asked.get("variant"),
-                                     user_templates())
-    except drafting.DraftError as error:
-        raise ApiError(error.status, error.code, error.message, error.field) from None
+    # A DraftError is a problem of the domain: the one error handler answers it.
+    draft = drafting.build_draft(interview, {"name": row.name, "signature": row.signature},
+                                 on, asked.get("template"), asked.get("variant"),
+                                 user_templates())
     return jsonify(draft)

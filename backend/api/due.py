@@ -1,14 +1,13 @@
-"""The due list: follow-ups that may be sent on the day asked, most urgent first."""
+"""The due list: follow-ups that may be sent on the day asked, most urgent first, a page at a time."""
 from flask import Blueprint, jsonify
 
-from .. import records
-from ..models import due_on
-from . import PREFIX, day_asked
+from .. import lists
+from . import PREFIX, day_asked, page_asked
 
 bp = Blueprint("due", __name__, url_prefix=PREFIX)
 
 
 @bp.get("/due")
 def due():
-    on, _ = day_asked()
-    return jsonify(due=records.to_dicts(due_on(on), on))
+    on, args = day_asked(page_asked())
+    return jsonify(lists.due_page(on, args.get("limit", lists.DEFAULT_LIMIT), args.get("cursor")))

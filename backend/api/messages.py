@@ -4,7 +4,7 @@ from datetime import date
 
 from flask import Blueprint, jsonify
 
-from .. import records
+from .. import records, service
 from ..inbox import Message, hints, read_message
 from ..models import Interview
 from ..validate import Day, Email, Text, json_body
@@ -48,7 +48,7 @@ def inspect_message():
                       from_email=asked.get("from_email") or "",
                       received_on=asked.get("received_on") or on,
                       calendar=calendar if any(calendar.values()) else None)
-    country = records.default_country()
+    country = service.default_country()
     reading, found = read_message(message, country)
     sender = (message.from_email or "").lower()
     known = senders_interviews(sender, on)

@@ -1,26 +1,21 @@
 """The user's profile: the name and signature drafts are signed with, the holiday calendar."""
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 
-from .. import records
+from .. import inputs, service
 from ..db import writing
 from ..models import profile
 from ..timing.rules import RULES
-from ..validate import Country, Integer, Text, json_body
+from ..validate import json_body
 from . import PREFIX
 
 bp = Blueprint("profile", __name__, url_prefix=PREFIX)
 
-FIELDS = {
-    "name": Text(200),
-    "signature": Text(1000, multiline=True),
-    "country": Country(),
-    "weekly_goal": Integer(1, 100),
-}
+FIELDS = inputs.PROFILE
 
 
 def to_dict(row) -> dict:
     return {"name": row.name, "signature": row.signature,
-            "country": row.country or current_app.config["COUNTRY"],
+            "country": row.country or service.Calendar.country,
             "weekly_goal": row.weekly_goal or RULES.weekly_goal_min}
 
 
@@ -35,10 +30,10 @@ def put_profile():
     fields = json_body(FIELDS, partial=True)
     with writing():
         row = profile()
-        calendar_before = records.default_country()
+        calendar_before = service.default_country()
         for name, value in fields.items():
             setattr(row, name, value)
         row.save()
-        if records.default_country() != calendar_before:
-            records.refresh_all()
+        if service.default_country() != calendar_before:
+            service.refresh_all()
     return jsonify(to_dict(row))

@@ -1,17 +1,16 @@
 """The user's own e-mail templates: each replaces one of ours, checked before it is saved."""
 from flask import Blueprint, jsonify
 
-from .. import drafting, render
+from .. import drafting, inputs, render
 from ..db import writing
 from ..errors import ApiError
 from ..models import UserTemplate, now
-from ..validate import Text, json_body, query
+from ..validate import json_body, query
 from . import PREFIX
 
 bp = Blueprint("templates", __name__, url_prefix=f"{PREFIX}/templates")
 
-FIELDS = {"subject": Text(render.MAX_SOURCE["subject"], required=True),
-          "body": Text(render.MAX_SOURCE["body"], multiline=True, required=True)}
+FIELDS = inputs.TEMPLATE
 
 
 def known(name: str) -> str:

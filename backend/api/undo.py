@@ -6,14 +6,14 @@ outcome needs no route of its own: PATCH the field back to what it was.
 """
 from flask import Blueprint
 
-from .. import records
+from .. import service
 from ..db import LARGEST_ID, writing
 from ..errors import ApiError
 from ..models import FollowUp, Interview
 from ..timing.rules import RULES
 from ..validate import Day, Integer, clean, invalid, json_body
 from . import day_asked
-from .interviews import EDITABLE, answer, apply, load
+from .interviews import EDITABLE, answer, load
 
 bp = Blueprint("undo", __name__, url_prefix="/api/v1/interviews")
 
@@ -41,10 +41,10 @@ def restore_interview():
             raise ApiError(409, "id_taken", "An interview with this id exists: it was "
                                             "restored already.")
         interview = Interview()
-        apply(interview, timeline_first(fields))
+        service.apply(interview, timeline_first(fields))
         if sent and sent[0] < interview.interview_date:
             raise invalid("follow_ups", "one was sent before the interview.")
-        records.refresh(interview, sent)
+        service.refresh(interview, sent)
         interview.id = interview_id
         interview.save(force_insert=True)
         FollowUp.insert_many([{"interview": interview_id, "sent_on": day} for day in sent]).execute()
@@ -62,7 +62,7 @@ def undo_follow_up(interview_id):
         if last is None:
             raise ApiError(409, "no_follow_up", "No follow-up is recorded for this interview.")
         last.delete_instance()
-        records.refresh(interview, records.sent_dates(interview))
+        service.refresh(interview, service.sent_dates(interview))
         interview.save()
     return answer(interview, on)
 
@@ -74,7 +74,7 @@ def timeline_first(fields: dict) -> dict:
     when reading the timeline gives the same date, it came from there (and follows it on edits).
     """
     probe = Interview()
-    apply(probe, {name: value for name, value in fields.items() if name != "decision_date"})
+    service.apply(probe, {name: value for name, value in fields.items() if name != "decision_date"})
     if fields.get("decision_date") == probe.decision_date:
         return {name: value for name, value in fields.items() if name != "decision_date"}
     return fields

@@ -2,8 +2,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-ACTIONS = ("first_follow_up", "second_follow_up", "move_on", "thank_you")
-FOLLOW_UP_ACTIONS = ("first_follow_up", "second_follow_up")
+from .. import vocabulary
+
+# The schedule's actions (one source: backend/vocabulary.py), and the interview day's thank-you.
+ACTIONS = (*vocabulary.ACTIONS, "thank_you")
+FOLLOW_UP_ACTIONS = vocabulary.FOLLOW_UP_ACTIONS
 
 # Fixed English names, as the timing reasons write dates ("Mon 16 Mar"), never the locale's.
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

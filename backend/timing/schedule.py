@@ -7,17 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+from ..vocabulary import ACTIONS, NUMBER_WORDS, STATES  # noqa: F401  (named here for callers)
 from .business_days import add_business_days, holidays_between
 from .rules import RULES, Window
 
-ACTIONS = ("first_follow_up", "second_follow_up", "move_on")
-STATES = ("upcoming", "due", "overdue", "move_on", "replied", "closed")
 
 # Dates in reasons read "Fri 13 Mar"; fixed English names, not the machine's locale.
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-COUNT_WORDS = {1: "One", 2: "Two", 3: "Three"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ def next_action(*, interview_date: date, decision_date: date | None, follow_ups:
     if sent:
         # Counted from the last follow-up: with the contract's two, that is the second.
         earliest, latest = _window(sent[-1], RULES.move_on, country)
-        count = COUNT_WORDS.get(len(sent), str(len(sent)))
+        count = NUMBER_WORDS.get(len(sent), str(len(sent))).capitalize()
         reason = (f"{count} follow-ups sent with no answer — time to move on from "
                   f"{say(earliest)} and put your energy into other applications.")
         return _action("move_on", sent[-1], earliest, latest, reason, country, say)

@@ -1,11 +1,17 @@
-/* Dates as the panel shows them ("Mon 16 Mar") and the user's local today (CONTRACT.md:
- * all dates are calendar dates in the user's local time zone). Fixed English names, so the
- * wording does not change with the browser's locale halfway through a sentence. */
+/* Dates as the panel shows them and the user's local today (all dates are calendar dates in the
+ * user's local time zone). Shown in the browser's locale with Intl.DateTimeFormat — the same
+ * options as the popup and the extension's pages (popup/words.js), so a date reads the same
+ * everywhere: "Mon, Mar 16" in en-US, "Mon 16 Mar" in en-GB; the year only when not this year's. */
 'use strict';
 
 (function (ns) {
-  const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+  const DAY_AND_YEAR = new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 
   function pad(n) {
     return String(n).padStart(2, '0');
@@ -25,13 +31,12 @@
     return new Date(y, m - 1, d);
   }
 
-  /** "2026-03-16" -> "Mon 16 Mar" (the year only when it is not this year's). */
+  /** "2026-03-16" -> "Mon, Mar 16" in the browser's locale (the year only when not this year's). */
   function display(iso) {
     if (!iso) return '';
     const date = parse(iso);
     if (Number.isNaN(date.getTime())) return String(iso);
-    const year = date.getFullYear() === new Date().getFullYear() ? '' : ` ${date.getFullYear()}`;
-    return `${DAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]}${year}`;
+    return (date.getFullYear() === new Date().getFullYear() ? DAY : DAY_AND_YEAR).format(date);
   }
 
   function addDays(iso, n) {

@@ -14,6 +14,7 @@ const NOT_CONNECTED = new Set(['not_paired', 'backend_down', 'timeout']);
 
 const view = { on: toIso(new Date()), state: '', q: '', items: [], next: null, total: 0, selected: null };
 let lastAction = null; // {text, message: [type, payload], reopen: id|null}
+let asked = 0; // list requests sent: only the latest one's answer is drawn
 
 document.addEventListener('DOMContentLoaded', () => {
   $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
@@ -47,7 +48,9 @@ async function loadList({ more = false } = {}) {
   if (view.state) request.state = view.state;
   if (view.q) request.q = view.q;
   if (more && view.next) request.cursor = String(view.next);
+  const mine = ++asked;
   const answer = await send(M.PAGE_BG_LIST_INTERVIEWS, request);
+  if (mine !== asked) return; // a newer search, filter or change asked again meanwhile
   $('list').setAttribute('aria-busy', 'false');
   if (!answer.ok) {
     showListProblem(answer.error);

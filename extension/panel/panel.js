@@ -8,7 +8,7 @@
 (function (ns) {
   const M = ns.MESSAGES;
   const P = ns.PORT;
-  const { h, withCode, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
+  const { h, fill, plainWords, count, orderFindings, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
     ns.panelParts;
   const SEARCH_DELAY_MS = 200;
   const SNIPPET = 40; // characters of context around a finding in the user's own text
@@ -88,14 +88,16 @@
       this.actions.replaceChildren();
     }
 
-    say(text) {
+    /** Say what happened, beside the buttons; `good` (green) only for good news. */
+    say(text, good) {
       this.status.textContent = text;
+      this.status.classList.toggle('good', Boolean(good));
     }
 
     fail(error, retry) {
-      this.alert.replaceChildren(
-        h('p', {}, withCode(error.message)),
-        error.fix && !error.message.includes(error.fix) ? h('p', { class: 'muted' }, withCode(error.fix)) : null,
+      fill(this.alert,
+        h('p', { text: plainWords(error.message) }),
+        error.fix && !error.message.includes(error.fix) ? h('p', { class: 'muted', text: plainWords(error.fix) }) : null,
         h(
           'div',
           { class: 'actions' },
@@ -151,7 +153,7 @@
       const who = seen.to.length ? seen.to.join(', ') : seen.names[0] || 'the recipient';
       let intro = `No interview matches ${who}. Search for it, or add it.`;
       if (changing) intro = 'Search for the interview this mail is about, or add it.';
-      else if (candidates.length) intro = `${candidates.length} interviews match ${who} — which one is this?`;
+      else if (candidates.length) intro = `${count(candidates.length, { one: '{n} interview matches', other: '{n} interviews match' })} ${who} — which one is this?`;
       const input = h('input', {
         id: 'fa-search',
         type: 'search',
@@ -164,7 +166,7 @@
       }
       this.results = h('ul', { class: 'choices', 'aria-label': 'Interviews' });
       this.clearActions();
-      this.main.replaceChildren(
+      fill(this.main,
         h('p', { text: intro }),
         h('label', { for: 'fa-search', text: 'Search interviews (company, position or interviewer)' }),
         input,
@@ -181,7 +183,7 @@
     }
 
     showChoices(interviews) {
-      this.results.replaceChildren(
+      fill(this.results,
         ...interviews.map((i) =>
           h(
             'li',
@@ -205,7 +207,8 @@
         const answer = await this.ask(M.PANEL_BG_SEARCH_INTERVIEWS, { query: query.trim(), on: ns.dates.today() });
         if (answer.ok && this.results && this.results.isConnected) {
           this.showChoices(answer.data.interviews);
-          this.say(`${answer.data.interviews.length} found.`);
+          const n = answer.data.interviews.length;
+          this.say(n ? `${count(n, { one: '{n} interview found', other: '{n} interviews found' })}.` : 'No interview found.');
         }
       }, SEARCH_DELAY_MS);
     }
@@ -218,7 +221,7 @@
         () => this.showPicker([], true),
       );
       this.clearActions();
-      this.main.replaceChildren(form);
+      fill(this.main, form);
       this.focusTarget = form.querySelector('input');
       this.focusTarget.focus();
     }
@@ -239,21 +242,22 @@
       if (variant) fields.variant = variant;
       const answer = await this.ask(M.PANEL_BG_GET_DRAFT, fields, () => this.select(interview, variant));
       if (!answer.ok && !answer.stale && answer.error.code === 'nothing_to_draft')
-        return this.showNothingToDraft(interview, answer.error);
+        return this.showNothingToDraft(interview);
       if (!answer.ok) return;
       this.draft = answer.data;
       this.say('');
       this.showDraft(interview, this.draft);
     }
 
-    /** Replied or closed: no follow-up to write; the timing says why. */
-    showNothingToDraft(interview, error) {
+    /** Replied or closed: no follow-up to write; the timing says why and what to do instead, in
+     * our own words (nothing offered that the panel has no control for). */
+    showNothingToDraft(interview) {
       this.alert.replaceChildren();
       this.say('');
       this.clearActions();
       this.timing = ns.timing.describe(interview.schedule, interview);
       const state = (interview.schedule || {}).state;
-      this.main.replaceChildren(this.interviewLine(interview), timingBox(this.timing, state, error.message));
+      fill(this.main, this.interviewLine(interview), timingBox(this.timing, state, this.timing.none));
     }
 
     interviewLine(interview) {
@@ -264,12 +268,12 @@
       this.timing = ns.timing.describe(draft.schedule || interview.schedule, interview, draft.action);
       this.userCheck = h('div', { class: 'user-check' });
       this.confirmBox.replaceChildren();
-      this.actions.replaceChildren(
+      fill(this.actions,
         h('button', { class: 'primary', type: 'button', text: 'Insert draft', onclick: () => this.insert(false) }),
         h('button', { type: 'button', text: 'Check my draft', onclick: () => this.check() }),
       );
       const findings = draft.findings || [];
-      this.main.replaceChildren(
+      fill(this.main,
         this.interviewLine(interview),
         timingBox(this.timing, (draft.schedule || {}).state),
         h('h3', { text: 'Draft' }),
@@ -316,7 +320,7 @@
           () => this.insert(true),
           () => this.confirmBox.replaceChildren(),
         );
-        this.confirmBox.replaceChildren(box);
+        fill(this.confirmBox, box);
         box.focus();
         return;
       }
@@ -350,7 +354,7 @@
       const seen = await ns.link.request(P.READ, {});
       if (seen.gone) return this.fail({ code: 'gone', message: 'This compose window is no longer there.' });
       if (!seen.body.trim()) {
-        this.userCheck.replaceChildren(
+        fill(this.userCheck,
           h('p', { class: 'muted', text: 'There is nothing in the editor to check yet.' }),
         );
         return;
@@ -361,13 +365,11 @@
       if (this.interview) fields.interviewId = this.interview.id;
       const answer = await this.ask(M.PANEL_BG_CHECK_DRAFT, fields, () => this.check());
       if (!answer.ok) return;
-      const { findings } = answer.data;
-      this.say(
-        findings.length
-          ? `${findings.length} thing${findings.length > 1 ? 's' : ''} to look at in your draft.`
-          : 'Your draft reads well.',
-      );
-      this.userCheck.replaceChildren(
+      const findings = orderFindings(answer.data.findings, seen.body);
+      if (findings.length)
+        this.say(`${count(findings.length, { one: '{n} thing', other: '{n} things' })} to look at in your draft.`);
+      else this.say('Your draft looks good.', true);
+      fill(this.userCheck,
         h('h3', { text: 'Your draft' }),
         findingList(findings, seen.body, SNIPPET, 'Findings about your draft'),
       );

@@ -23,12 +23,40 @@
     return el;
   }
 
-  /** Text whose `backticked` commands become <code> nodes: built from nodes, never markup. */
-  function withCode(text) {
-    return String(text)
-      .split('`')
-      .map((part, i) => (i % 2 ? h('code', { text: part }) : part))
-      .filter((part) => part !== '');
+  /** Replace el's children, skipping the empty ones (replaceChildren would show null as "null"). */
+  function fill(el, ...children) {
+    el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  }
+
+  /** A message in plain words: backticks some messages put around commands are not shown. */
+  function plainWords(text) {
+    return String(text).replace(/`/g, '');
+  }
+
+  const PLURAL = new Intl.PluralRules(undefined);
+  /** count(2, {one: '{n} thing', other: '{n} things'}) -> "2 things", by the locale's plural rules. */
+  function count(n, forms) {
+    return (forms[PLURAL.select(n)] || forms.other).replace('{n}', String(n));
+  }
+
+  const RANK = { error: 0, warning: 1, info: 2 };
+  /** Errors first, then warnings, then tips (each in text order); one finding per sentence and
+   * rule — a rule that fires three times in one sentence is one thing to fix there. */
+  function orderFindings(findings, text) {
+    const sentenceOf = (f) => {
+      const start = ns.text.findingRange(text, f).start;
+      const before = text.slice(0, start);
+      return (before.match(/[.!?\n]+(\s|$)/g) || []).length;
+    };
+    const seen = new Set();
+    const kept = [];
+    for (const f of findings) {
+      const key = f.start === f.end ? `${f.rule}:whole` : `${f.rule}:${sentenceOf(f)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(f);
+    }
+    return kept.sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) || (a.start || 0) - (b.start || 0));
   }
 
   /** A finding's words in `text` with some context, marked; offsets converted to UTF-16 first. */
@@ -52,6 +80,7 @@
 
   function findingList(findings, text, context, label) {
     if (!findings.length) return h('p', { class: 'muted', text: 'No problems found.' });
+    findings = orderFindings(findings, text);
     const item = (f) =>
       h(
         'li',
@@ -161,7 +190,10 @@
 
   ns.panelParts = {
     h,
-    withCode,
+    fill,
+    plainWords,
+    count,
+    orderFindings,
     findingList,
     interviewLabel,
     interviewLine,

@@ -11,7 +11,8 @@
     return text ? `Because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
   }
 
-  // Each entry: (next, interview) -> {title, tone, confirm?}; confirm = the warning shown before inserting.
+  // Each entry: (next, interview, action) -> {title, detail?, tone, confirm?, none?}; confirm = the
+  // warning shown before inserting; none = what to do when there is nothing to send.
   const PHRASES = {
     due: () => ({ title: 'Due today', tone: 'due' }),
     overdue: (next) => ({ title: `Overdue since ${D().display(D().addDays(next.latest, 1))}`, tone: 'late' }),
@@ -19,8 +20,10 @@
       next.action === 'move_on'
         ? {
             title: `Two follow-ups sent — wait until ${D().display(next.earliest)} before moving on`,
+            detail: because(next.reason),
             tone: 'early',
-            confirm: 'You have already sent two follow-ups. A third one is more likely to hurt than help.',
+            // The draft here is the gracious close: early, but never a third follow-up.
+            confirm: `It's early to close the loop: they may still answer before ${D().display(next.earliest)}.`,
           }
         : {
             title: `Too early — wait until ${D().display(next.earliest)}`,
@@ -28,22 +31,20 @@
             tone: 'early',
             confirm: `It's too early: following up before ${D().display(next.earliest)} can come across as pushy.`,
           },
-    move_on: () => ({
-      title: 'Two follow-ups sent — time to move on',
-      tone: 'done',
-      confirm: 'You have already sent two follow-ups. A third one is more likely to hurt than help.',
-    }),
+    // The draft is a gracious close, not a third follow-up: nothing to warn about.
+    move_on: () => ({ title: 'Two follow-ups sent — time to move on', tone: 'done' }),
     replied: (next, interview) => ({
       title: `They replied${interview && interview.reply_on ? ` on ${D().display(interview.reply_on)}` : ''} — no follow-up needed`,
       tone: 'done',
-      confirm: 'They have already replied, so a follow-up is not needed.',
+      none: 'Answer their message as you would any mail. The assistant has stopped reminding you about this interview.',
     }),
     closed: (next, interview) => ({
-      title: `This interview is closed${interview && interview.outcome ? ` (${String(interview.outcome).replace('_', ' ')})` : ''}`,
+      title: `This interview is closed${interview && interview.outcome ? ` (${OUTCOMES[interview.outcome] || 'closed'})` : ''}`,
       tone: 'done',
-      confirm: 'This interview is closed, so a follow-up is not needed.',
+      none: 'There is nothing to follow up. The assistant has stopped reminding you about this interview.',
     }),
   };
+  const OUTCOMES = { offer: 'offer', rejected: 'not selected', withdrawn: 'you withdrew', moved_on: 'you moved on' };
 
   /**
    * {title, detail, tone, confirm} for a schedule; detail is the backend's reason. A draft whose
@@ -62,10 +63,10 @@
     const state = schedule && schedule.state;
     const next = (schedule && schedule.next) || {};
     const phrase = PHRASES[state];
-    if (!phrase) return { title: 'Timing unknown', detail: '', tone: 'done', confirm: null };
+    if (!phrase) return { title: 'Timing unknown', detail: '', tone: 'done', confirm: null, none: '' };
     const said = phrase(next, interview);
     const detail = said.detail !== undefined ? said.detail : String(next.reason || '');
-    return { title: said.title, detail, tone: said.tone, confirm: said.confirm || null };
+    return { title: said.title, detail, tone: said.tone, confirm: said.confirm || null, none: said.none || '' };
   }
 
   ns.timing = { describe };

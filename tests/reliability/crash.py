@@ -95,8 +95,12 @@ def integrity(database: str) -> str:
 
 def check_survivors(port: int, ledger: Ledger) -> None:
     """Everything answered with success is there; no follow-up was doubled."""
-    status, data = call(port, "GET", "/api/v1/interviews?on=2026-06-01")
-    assert status == 200, data
+    data = {"interviews": [], "next": ""}
+    while data["next"] is not None:  # every page of the list
+        cursor = f"&cursor={data['next']}" if data["next"] else ""
+        status, page = call(port, "GET", f"/api/v1/interviews?on=2026-06-01&limit=200{cursor}")
+        assert status == 200, page
+        data = {"interviews": data["interviews"] + page["interviews"], "next": page["next"]}
     by_company: dict = {}
     for interview in data["interviews"]:
         by_company.setdefault(interview["company"], []).append(interview)

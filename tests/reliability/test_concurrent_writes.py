@@ -37,7 +37,12 @@ def test_concurrent_writes_to_every_write_route_all_succeed(tmp_path):
         for thread in threads:
             thread.join()
         statuses = [entry[3] for entry in log.entries]
-        listed = requests.get(f"{base}/api/v1/interviews", headers=headers).json()["interviews"]
+        listed, page = [], {"next": ""}
+        while page["next"] is not None:  # every page, as a client would walk them
+            page = requests.get(f"{base}/api/v1/interviews", headers=headers,
+                                params={"limit": 200, "cursor": page["next"] or None}).json()
+            listed += page["interviews"]
     assert len(statuses) == 1 + THREADS * WRITES * 5
     assert {s for s in statuses} <= {200, 201}, sorted(set(statuses))
-    assert len(listed) == 1 + THREADS * WRITES
+    assert len(listed) == len({i["id"] for i in listed}) == 1 + THREADS * WRITES
+    assert page["total"] == len(listed)

@@ -107,7 +107,11 @@ def test_interview_fields_on_create_then_read_back(api):
             else:
                 assert refused_clearly(response, field), (field, value, response.json)
                 outcomes["refused"] += 1
-    listed = {i["id"]: i for i in api.get("/api/v1/interviews").json["interviews"]}
+    listed, page = {}, {"next": ""}
+    while page["next"] is not None:  # every page of the list
+        page = api.get("/api/v1/interviews?limit=200"
+                       + (f"&cursor={page['next']}" if page["next"] else "")).json
+        listed.update((i["id"], i) for i in page["interviews"])
     for interview_id, field, value in stored:
         shown = listed[interview_id][field]
         expected = value.upper() if field == "country" else value

@@ -1,4 +1,5 @@
 """too_many_follow_ups: a third follow-up after two went unanswered (data/timing.toml)."""
+from ...vocabulary import MAX_FOLLOW_UPS, as_data
 from ..context import Context
 from ..kinds import Hit, follows_up, load
 
@@ -16,10 +17,11 @@ PASS = (
      Context(follow_ups_sent=2, action="move_on", is_follow_up=False)),
 )
 RULE = load("timing").data["too_many_follow_ups"]
+ALLOWED = as_data()["MAX_FOLLOW_UPS_WORD"]
 
 
 def run(draft, context):
     """One whole-draft finding when the draft would follow up a third time."""
     sent = context.follow_ups_sent
-    if sent >= RULE["maximum"] and follows_up(draft, context):
-        yield Hit(0, 0, RULE["message"].format(sent=sent), RULE["suggestion"])
+    if sent >= MAX_FOLLOW_UPS and follows_up(draft, context):
+        yield Hit(0, 0, RULE["message"].format(sent=sent, allowed=ALLOWED), RULE["suggestion"])

@@ -1,0 +1,30 @@
+"""What each record accepts, field by field: one spec read by the API's validators, the
+import of an export, and the OpenAPI document."""
+from . import render
+from .fields import Choice, Country, Day, Email, Integer, Text
+from .vocabulary import OUTCOMES, STATES
+
+INTERVIEW = {
+    "company": Text(200, required=True),
+    "position": Text(200, required=True),
+    "interview_date": Day(required=True),
+    "interviewer_name": Text(200),
+    "interviewer_email": Email(),
+    "timeline": Text(500),
+    "decision_date": Day(),
+    "country": Country(),
+    "notes": Text(5000, multiline=True),
+}
+# What a PATCH may change (and an export holds): the fields, plus a reply and an outcome.
+INTERVIEW_EDITABLE = {**INTERVIEW, "reply_on": Day(), "outcome": Choice(OUTCOMES)}
+INTERVIEW_FILTERS = {"email": Email(nullable=False), "state": Choice(STATES, nullable=False),
+                     "q": Text(200, nullable=False)}
+PROFILE = {
+    "name": Text(200),
+    "signature": Text(1000, multiline=True),
+    "country": Country(),
+    "weekly_goal": Integer(1, 100),
+}
+APPLICATION = {"applied_on": Day(), "company": Text(200)}
+TEMPLATE = {"subject": Text(render.MAX_SOURCE["subject"], required=True),
+            "body": Text(render.MAX_SOURCE["body"], multiline=True, required=True)}

@@ -1,0 +1,51 @@
+"""One source for the product's words and numbers, and the extension's copy held to it."""
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from backend import drafting, inputs, models, vocabulary
+from backend.timing import schedule
+from backend.timing.rules import RULES
+
+
+def test_the_extensions_generated_vocabulary_is_up_to_date():
+    written = vocabulary.GENERATED.read_text(encoding="utf-8")
+    assert written == vocabulary.script(), (
+        "extension/shared/vocabulary.js is out of date: run `python -m backend.vocabulary`")
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is part of make test's tools")
+def test_the_generated_file_gives_the_extension_the_same_words():
+    script = (f"{vocabulary.GENERATED.read_text(encoding='utf-8')}\n"
+              "process.stdout.write(JSON.stringify(globalThis.FA.VOCABULARY));")
+    shown = json.loads(subprocess.run(["node", "-e", script], check=True, capture_output=True,
+                                      text=True).stdout)
+    assert shown == vocabulary.as_data()
+
+
+def test_the_number_of_follow_ups_is_the_rules_number():
+    assert vocabulary.MAX_FOLLOW_UPS == RULES.max_follow_ups
+    assert vocabulary.as_data()["MAX_FOLLOW_UPS_WORD"] == "two"
+
+
+def test_the_backends_own_names_are_the_vocabularys():
+    assert schedule.ACTIONS is vocabulary.ACTIONS and schedule.STATES is vocabulary.STATES
+    assert models.OUTCOMES is vocabulary.OUTCOMES
+    assert drafting.FOLLOW_UP_ACTIONS is vocabulary.FOLLOW_UP_ACTIONS
+    assert inputs.INTERVIEW_EDITABLE["outcome"].values is vocabulary.OUTCOMES
+    assert inputs.INTERVIEW_FILTERS["state"].values is vocabulary.STATES
+
+
+def test_no_backend_module_spells_the_words_out_again():
+    """A tuple of the actions, states or outcomes written anew anywhere else is a second source."""
+    lists = [vocabulary.ACTIONS, vocabulary.STATES, vocabulary.OUTCOMES,
+             vocabulary.FOLLOW_UP_ACTIONS]
+    pattern = re.compile("|".join(
+        r"\(\s*" + r"\s*,\s*".join(f'"{word}"' for word in words) for words in lists))
+    for path in vocabulary.GENERATED.parent.parent.parent.joinpath("backend").rglob("*.py"):
+        if path.name == "vocabulary.py":
+            continue
+        assert not pattern.search(path.read_text(encoding="utf-8")), path
