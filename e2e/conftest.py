@@ -106,7 +106,7 @@ def _json_loads(body: bytes):
 
 @pytest.fixture(scope="session")
 def backend(tmp_path_factory):
-    """A live backend on a free port with a temp-file database (not :memory:, see E2E.md)."""
+    """A live backend on a free port with a temp-file database (not :memory:: peewee opens one connection per thread, each would see an empty one)."""
     database = tmp_path_factory.mktemp("backend") / "followup.db"
     app = backend_package.create_app({"DATABASE": str(database), "TOKEN": TOKEN, "TESTING": True})
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -139,7 +139,7 @@ def pw():
 
 @pytest.fixture(scope="module")
 def ext_context(pw, tmp_path_factory):
-    """Chromium with the extension loaded: only a persistent context starts its worker (E2E.md)."""
+    """Chromium with the extension loaded: only a persistent context starts its worker."""
     profile = tmp_path_factory.mktemp("profile")
     context = pw.chromium.launch_persistent_context(
         str(profile), executable_path=chromium_path(), headless=True,

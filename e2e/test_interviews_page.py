@@ -98,6 +98,27 @@ def test_every_interview_with_its_state_filtered_and_searched(seeded, page, exte
     page.screenshot(path=screenshots / "interviews-no-match.png", full_page=True)
 
 
+def test_a_page_at_a_time_with_counts_per_state(paired, service_worker, page, extension_id):
+    paired.clear()
+    for n in range(30):
+        day_of = f"2027-02-{n % 28 + 1:02d}"
+        assert paired.api("POST", "/api/v1/interviews", {"company": f"Firm {n:02d}", "position": "Analyst",
+                                                         "interview_date": day_of}).status == 201
+    set_storage(service_worker, {"debugToday": TODAY})
+    open_page(page, extension_id)
+    expect(listed(page)).to_have_count(25)
+    expect(page.locator("#count")).to_have_text("Showing 25 of 30 interviews")
+    counts = paired.api("GET", f"/api/v1/interviews?on={TODAY}&limit=1").json["counts"]
+    expect(page.get_by_role("radio", name=f"All ({sum(counts.values())})")).to_be_checked()
+    expect(page.get_by_role("radio", name=f"Overdue ({counts['overdue']})")).to_be_visible()
+    page.get_by_role("button", name="Show more").click()
+    expect(listed(page)).to_have_count(30)
+    expect(page.locator("#count")).to_have_text("30 interviews")
+    expect(page.get_by_role("button", name="Show more")).to_be_hidden()
+    names = listed(page).all_text_contents()
+    assert len(set(names)) == 30  # no row twice across the pages
+
+
 def test_one_interview_shows_its_history(seeded, page, extension_id, paired, screenshots):
     paired.api("POST", f"/api/v1/interviews/{seeded['Birch & Co']}/follow-ups", {"sent_on": "2027-02-25"})
     open_page(page, extension_id)

@@ -70,3 +70,21 @@ def test_no_backticks_reach_the_user(words):
     assert words("errorWords", error) == "Follow-up Assistant isn't running — start it with make run. Then click Try again."
     # A fix already inside the message is not said twice.
     assert words("errorWords", {"message": "Try again later.", "fix": "Try again later."}) == "Try again later."
+
+
+def test_the_pages_have_words_for_every_name_the_backend_uses(words):
+    """Actions, states and outcomes: one source (backend/vocabulary.py), words for each here."""
+    from backend import vocabulary
+
+    page = words.page
+    groups = page.evaluate("async () => { const g = await import('/popup/groups.js'); "
+                           "return {actions: Object.keys(g.ACTION_WORDS), outcomes: g.OUTCOMES}; }")
+    history = page.evaluate("async () => { const h = await import('/interviews/history.js'); "
+                            "return {states: Object.keys(h.STATE_WORDS), next: h.nextWords({schedule: {next: null}, outcome: 'withdrawn'}, '2027-03-10')}; }")
+    assert set(groups["actions"]) == set(vocabulary.ACTIONS)
+    assert [o["value"] for o in groups["outcomes"]] == list(vocabulary.OUTCOMES)
+    assert all(o["label"] and o["menu"] and o["done"] for o in groups["outcomes"]), groups["outcomes"]
+    assert set(history["states"]) == set(vocabulary.STATES)
+    assert history["next"] == "Closed: withdrawn"
+    move_on_hint = page.evaluate("async () => (await import('/popup/groups.js')).GROUPS.find((g) => g.key === 'move_on').hint")
+    assert move_on_hint.startswith(f"{vocabulary.NUMBER_WORDS[vocabulary.MAX_FOLLOW_UPS].capitalize()} follow-ups")

@@ -1,12 +1,12 @@
 /* Every request to the backend goes through here (only the service worker talks to it:
- * WEBMAIL.md "The backend from the extension"). Answers {ok: true, data, status} or
+ * content scripts never hold the token). Answers {ok: true, data, status} or
  * {ok: false, error: {code, message, fix, field?, status?}} — one error path for every caller. */
 'use strict';
 
 (function (ns) {
   const TIMEOUT_MS = 5000; // a local server answers in milliseconds; 5 s means it is stuck
 
-  // What the user reads for each failure, with the fix (CONTRACT.md, issue 4 §7).
+  // What the user reads for each failure, with the fix.
   const FAILURES = Object.freeze({
     backend_down: {
       message: "Follow-up Assistant isn't running — start it with `make run`.",

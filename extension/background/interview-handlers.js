@@ -12,7 +12,7 @@
   // Fields a person may edit on the page (the API's PATCH fields).
   const EDITABLE = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline',
     'decision_date', 'country', 'notes', 'reply_on', 'outcome'];
-  const STATES = ['upcoming', 'due', 'overdue', 'move_on', 'replied', 'closed'];
+  const { STATES } = ns.VOCABULARY; // the backend's state names (shared/vocabulary.js, generated)
   const PAGE_SIZE = { most: 200 }; // the backend's largest page
 
   async function list({ state, q, cursor, limit }) {

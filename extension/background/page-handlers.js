@@ -8,23 +8,26 @@
   const api = (...args) => ns.api.request(...args);
   const fail = (code, message, fix = '', field = null) => ({ ok: false, error: { code, message, fix, field } });
 
-  // Fields of the popup's add form (CONTRACT.md Interview).
+  // Fields of the popup's add form (the API's Interview, docs/api.md).
   const ADD_FIELDS = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline'];
   const OUTCOMES = ['offer', 'rejected', 'withdrawn', 'moved_on'];
   const WEBMAILS = ['gmail', 'outlook', 'office', 'mailto'];
   const PROFILE_FIELDS = ['name', 'signature', 'country', 'weekly_goal'];
+  const POPUP_PAGE = 200; // the backend's largest page: the popup shows one page of each list
   const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
   const changed = (answer) => ns.badge.afterChange(answer); // badge first, then the answer
 
-  /** Everything the popup lists: due and overdue, coming up, time to move on — for the day asked. */
+  /** Everything the popup lists: due and overdue, coming up, time to move on — for the day asked.
+   * One page of each (the backend's largest); All interviews pages through the rest. */
   async function list() {
     const on = await ns.badge.today();
+    const limit = POPUP_PAGE;
     const lists = () =>
       Promise.all([
-        api('GET', '/api/v1/due', { query: { on } }),
-        api('GET', '/api/v1/interviews', { query: { on, state: 'upcoming' } }),
-        api('GET', '/api/v1/interviews', { query: { on, state: 'move_on' } }),
+        api('GET', '/api/v1/due', { query: { on, limit } }),
+        api('GET', '/api/v1/interviews', { query: { on, state: 'upcoming', limit } }),
+        api('GET', '/api/v1/interviews', { query: { on, state: 'move_on', limit } }),
       ]);
     // Follow-ups kept while the backend was away are sent alongside (not before: a stuck backend
     // would double the wait); when some went in, the lists are read again to show them recorded.
@@ -40,6 +43,8 @@
       data: {
         on,
         interviews: [...due.data.due, ...upcoming.data.interviews, ...moveOn.data.interviews],
+        // Upcoming ones past this page: the list is soonest first, so they are all later ones.
+        unlisted: Math.max(0, (upcoming.data.total ?? 0) - upcoming.data.interviews.length),
         webmail: preferredWebmail,
         focus: await ns.badge.takeFocus(),
         pending,

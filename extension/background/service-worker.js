@@ -7,6 +7,7 @@
 if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.handlers)) {
   importScripts(
     '../shared/messages.js',
+    '../shared/vocabulary.js',
     '../shared/settings.js',
     'validate.js',
     'token-store.js',

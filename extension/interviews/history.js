@@ -2,17 +2,18 @@
 import { OUTCOMES } from '../popup/groups.js';
 import { formatDate, plural } from '../popup/words.js';
 
-// The list's filters: each state the backend evaluates, in the user's words, most urgent first.
-export const FILTERS = [
-  { state: '', label: 'All' },
-  { state: 'overdue', label: 'Overdue' },
-  { state: 'due', label: 'Due' },
-  { state: 'upcoming', label: 'Upcoming' },
-  { state: 'move_on', label: 'Time to move on' },
-  { state: 'replied', label: 'Replied' },
-  { state: 'closed', label: 'Closed' },
-];
-export const STATE_WORDS = Object.fromEntries(FILTERS.filter((f) => f.state).map((f) => [f.state, f.label]));
+// Each state in the user's words, by the backend's names, most urgent first (the filters'
+// order); a test holds the keys equal to the backend's STATES (shared/vocabulary.js).
+export const STATE_WORDS = {
+  overdue: 'Overdue',
+  due: 'Due',
+  upcoming: 'Upcoming',
+  move_on: 'Time to move on',
+  replied: 'Replied',
+  closed: 'Closed',
+};
+export const FILTERS = [{ state: '', label: 'All' },
+  ...Object.entries(STATE_WORDS).map(([state, label]) => ({ state, label }))];
 
 const NEXT_WORDS = {
   first_follow_up: 'First follow-up',

@@ -11,6 +11,7 @@ import { editForm } from './edit-form.js';
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
 const NOT_CONNECTED = new Set(['not_paired', 'backend_down', 'timeout']);
+const PAGE_SIZE = 25; // interviews a page; "Show more" reads the next
 
 const view = { on: toIso(new Date()), state: '', q: '', items: [], next: null, total: 0, selected: null };
 let lastAction = null; // {text, message: [type, payload], reopen: id|null}
@@ -44,7 +45,7 @@ function openFromHash() {
 /** Read a page of the list for the filter and search; `more` appends the next page. */
 async function loadList({ more = false } = {}) {
   $('list').setAttribute('aria-busy', 'true');
-  const request = {};
+  const request = { limit: PAGE_SIZE };
   if (view.state) request.state = view.state;
   if (view.q) request.q = view.q;
   if (more && view.next) request.cursor = String(view.next);

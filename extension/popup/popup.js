@@ -64,15 +64,17 @@ async function load(focusId = null) {
   $('today').textContent = formatDate(on);
   $('today').setAttribute('title', `Today is ${on}`);
   $('add').hidden = false;
-  drawGroups(interviews, on);
+  drawGroups(interviews, on, answer.data.unlisted || 0);
   if (answer.data.pending) announce(keptWords(answer.data.pending), true);
   loadGoal();
   const target = focusId ?? focus ?? null;
   if (target !== null) bringIntoView(target);
 }
 
-function drawGroups(interviews, on) {
-  const { groups, later } = groupFollowUps(interviews, on);
+function drawGroups(interviews, on, unlisted) {
+  const grouped = groupFollowUps(interviews, on);
+  const { groups } = grouped;
+  const later = grouped.later + unlisted;
   const nonEmpty = groups.filter((g) => g.items.length);
   fill($('groups'), nonEmpty.map((group) => {
     const headingId = `group-${group.key}`;

@@ -5,7 +5,7 @@
 
 (function (ns) {
   const DEFAULTS = Object.freeze({
-    backendUrl: 'http://127.0.0.1:8642', // where `make run` serves (CONTRACT.md)
+    backendUrl: 'http://127.0.0.1:8642', // where `make run` serves by default
     autoPair: true, // pair through the native host (make install) when not paired; false after Unpair
     preferredWebmail: 'gmail', // which webmail the popup's "compose" links open
     sites: [], // self-hosted webmail origins the user added, e.g. "https://webmail.example.org"

@@ -130,6 +130,7 @@ def test_the_time_limit_stops_what_the_checks_missed_and_health_answers_througho
     assert status == 409 and "time limit" in error["error"]["message"], error
     assert took < 1 + render_worker.TIME_LIMIT_SECONDS + 2  # stopped, not run to the end
     assert slowest < HEALTH_LIMIT_SECONDS, f"/health took {slowest:.3f} s during the render"
+    print(f"\nrender stopped after {took:.2f} s; slowest /health meanwhile {slowest * 1000:.0f} ms")
     # The killed worker was replaced: the next render works as usual.
     ok = unvetted_workers.render("Hi", "Hello {{ company }}", {"company": "Acme"})
     assert ok == ["ok", ["Hi", "Hello Acme"]]
