@@ -31,6 +31,12 @@
    * tell) the frame element it was loaded in. Anything else is refused. */
   function frameOf(port) {
     const sender = port.sender || {};
+    if (port.name.startsWith(`${P.NAME}:`)) {
+      // Relayed by our background for a Firefox panel (service-worker.js): not from a tab.
+      if (sender.id !== chrome.runtime.id || sender.tab) return null;
+      const relayed = frames.get(port.name.slice(P.NAME.length + 1));
+      return relayed && !relayed.port && relayed.iframe ? relayed : null;
+    }
     if (sender.id !== chrome.runtime.id || typeof sender.url !== 'string') return null;
     let url;
     try {
@@ -54,7 +60,7 @@
   }
 
   chrome.runtime.onConnect.addListener((port) => {
-    if (port.name !== P.NAME) return;
+    if (port.name !== P.NAME && !port.name.startsWith(`${P.NAME}:`)) return;
     const frame = frameOf(port);
     if (!frame) return port.disconnect();
     frame.attach(port);
