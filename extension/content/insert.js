@@ -169,16 +169,18 @@
     },
     paste(editor, text) {
       const target = selectionTarget(editor);
-      // Firefox hides a content script's DataTransfer from the page (Xray vision): build the
-      // data and the event in the page's own world there (WEBMAIL.md). Chrome needs nothing.
+      // Firefox hides a content script's objects from the page (Xray vision), so the event and its
+      // data are built with the page's own constructors there. And Firefox gives a constructed
+      // ClipboardEvent an empty DataTransfer of its own, whatever the init passed: the data is
+      // written into event.clipboardData after construction (which Chrome accepts as well).
       const page = target.ownerDocument.defaultView.wrappedJSObject;
       const world = page && typeof cloneInto === 'function' ? page : window;
-      const data = new world.DataTransfer();
-      data.setData('text/plain', text);
-      data.setData('text/html', T().textToHtml(text));
-      const init = { clipboardData: data, bubbles: true, cancelable: true, composed: true };
+      const init = { clipboardData: new world.DataTransfer(), bubbles: true, cancelable: true, composed: true };
       const options = world === window ? init : cloneInto(init, page, { wrapReflectors: true });
-      target.dispatchEvent(new world.ClipboardEvent('paste', options));
+      const event = new world.ClipboardEvent('paste', options);
+      event.clipboardData.setData('text/plain', text);
+      event.clipboardData.setData('text/html', T().textToHtml(text));
+      target.dispatchEvent(event);
     },
     setRangeText(editor, text) {
       const el = editor.root;
