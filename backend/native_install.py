@@ -145,9 +145,42 @@ def uninstall(folders: list[str] | None = None) -> int:
             target.unlink()
             removed += 1
     launcher_path().unlink(missing_ok=True)
+    stopped = stop_started_backend()
     print(f"Removed {removed} browser registration{'s' if removed != 1 else ''} and the "
-          f"launcher. Your data is still in {app_folder()}.")
+          f"launcher{'; stopped the backend the browser had started' if stopped else ''}. "
+          f"Your data is still in {app_folder()}.")
     return 0
+
+
+def stop_started_backend() -> bool:
+    """Stop the backend the native host started (its backend.pid), if it is still ours."""
+    import signal
+
+    from . import server
+    from .native_host import PID_FILE
+
+    try:
+        settings = config.load()
+    except ValueError:
+        return False
+    pid_file = Path(settings["DATABASE"]).parent / PID_FILE
+    if not pid_file.exists():
+        return False
+    try:
+        pid = int(pid_file.read_text())
+    except ValueError:
+        pid = 0
+    pid_file.unlink()
+    running = server.whos_there(settings["HOST"], settings["PORT"]) == "ours"
+    cmdline = Path(f"/proc/{pid}/cmdline")  # Linux: make sure the pid is still that process
+    if not pid or not running or (cmdline.parent.parent.is_dir() and not (
+            cmdline.exists() and b"backend" in cmdline.read_bytes())):
+        return False
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError, OSError):
+        return False
+    return True
 
 
 def _install_windows(launcher: Path) -> int:  # pragma: no cover - Windows only

@@ -186,25 +186,31 @@ def paired(backend, service_worker):
     return backend
 
 
+def fixture_file(site_dir: Path, url: str) -> tuple[int, dict, bytes]:
+    """(status, headers, body) for a URL served from a fixture folder, editor bundles under
+    /__editors__/, the shared helpers under /__common__/ (Chromium's routes and Firefox's BiDi both)."""
+    path = urllib.request.url2pathname(url.split("://", 1)[1].partition("/")[2].split("?")[0].split("#")[0])
+    if path.startswith("__editors__/"):
+        name, _, rest = path[len("__editors__/"):].partition("/")
+        target = EDITORS.get(name, Path("/nonexistent")) / rest
+    elif path.startswith("__common__/"):
+        target = COMMON / path[len("__common__/"):]
+    else:
+        target = site_dir / (path or "index.html")
+        if not target.is_file():
+            target = site_dir / "index.html"  # the app's routes all serve the app
+    if not target.is_file():
+        return 404, {"Content-Type": "text/plain"}, f"not found: {path}".encode()
+    kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    return 200, {"Content-Type": kind}, target.read_bytes()
+
+
 def fixture_route(site_dir: Path):
-    """A route handler serving a fixture folder, with the editor bundles under /__editors__/."""
+    """A Playwright route handler serving a fixture folder (see fixture_file)."""
 
     def handle(route):
-        path = urllib.request.url2pathname(route.request.url.split("://", 1)[1].split("/", 1)[1].split("?")[0])
-        if path.startswith("__editors__/"):
-            name, _, rest = path[len("__editors__/"):].partition("/")
-            target = EDITORS.get(name, Path("/nonexistent")) / rest
-        elif path.startswith("__common__/"):
-            target = COMMON / path[len("__common__/"):]
-        else:
-            target = site_dir / (path or "index.html")
-            if not target.is_file():
-                target = site_dir / "index.html"  # the app's routes all serve the app
-        if not target.is_file():
-            route.fulfill(status=404, body=f"not found: {path}")
-            return
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        route.fulfill(status=200, body=target.read_bytes(), headers={"Content-Type": kind})
+        status, headers, body = fixture_file(site_dir, route.request.url)
+        route.fulfill(status=status, body=body, headers=headers)
 
     return handle
 

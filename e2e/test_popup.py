@@ -518,3 +518,21 @@ def test_one_menu_open_at_a_time_and_a_click_outside_closes_it(seeded, popup, ex
     popup.get_by_role("heading", name="Follow-ups").click()
     expect(row(popup, "Alder Labs").get_by_role("menu")).to_be_hidden()
     expect(row(popup, "Alder Labs").get_by_role("button", name="More actions for Alder Labs")).to_have_attribute("aria-expanded", "false")
+
+
+def test_a_reply_noticed_in_opened_mail_is_offered_on_its_row(seeded, popup, extension_id, paired, service_worker):
+    cedar = seeded["Cedar Health"]
+    set_storage(service_worker, {"messageHints": {str(cedar): {"kind": "reply", "on": "2027-03-09", "name": "Chris Cedar"}}})
+    try:
+        open_popup(popup, extension_id)
+        line = row(popup, "Cedar Health").locator(".hint-line")
+        expect(line).to_contain_text(f"Chris Cedar replied on {day(popup, '2027-03-09')}.")
+        expect(row(popup, "Dogwood").locator(".hint-line")).to_have_count(0)
+        line.get_by_role("button", name=f"Record the reply from Cedar Health on {day(popup, '2027-03-09')}").click()
+        expect(row(popup, "Cedar Health")).to_have_count(0)
+        assert paired.api("GET", f"/api/v1/interviews/{cedar}").json["reply_on"] == "2027-03-09"
+        assert str(cedar) not in service_worker.evaluate("chrome.storage.local.get('messageHints')").get("messageHints", {})
+        popup.get_by_role("button", name="Undo: Noted that Cedar Health replied. Good luck!").click()
+        expect_group(popup, "due", ["Cedar Health", "Dogwood"])
+    finally:
+        set_storage(service_worker, {"messageHints": {}})

@@ -125,6 +125,13 @@ def test_the_host_starts_the_backend_once_and_pairs_the_extension(tmp_path):
             assert answer.status == 200
         refused = talk({"type": "read", "path": "/etc/passwd"}, env)
         assert refused["ok"] is False and refused["error"]["code"] == "unknown_request"
+        # Uninstall stops the backend the host started (and only that one).
+        home_env = {**env, "XDG_DATA_HOME": str(tmp_path / "share")}
+        done = subprocess.run([sys.executable, "-m", "backend", "uninstall", "--browser-dir",
+                               str(tmp_path / "hosts")], env=home_env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        assert "stopped the backend the browser had started" in done.stdout, done.stdout
+        wait_until_closed(port)
     finally:
         pid_file = database_path.parent / "backend.pid"
         if pid_file.exists():
@@ -132,6 +139,19 @@ def test_the_host_starts_the_backend_once_and_pairs_the_extension(tmp_path):
     open_database(str(database_path))
     with database.connection_context():
         assert Token.select().count() == 1 and security.is_paired()
+
+
+def wait_until_closed(port: int) -> None:
+    import socket
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"port {port} still open")
 
 
 def test_a_message_larger_than_the_limit_is_refused(tmp_path):

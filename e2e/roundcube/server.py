@@ -8,7 +8,7 @@ on free ports with every file in one temp folder; nothing system-wide is configu
     webmail.sink.wait_for("anna@acme.example")  # what Roundcube sent
     webmail.stop()                              # by PID
 
-System packages: e2e/roundcube/install-system.sh (`make test-deps` as root).
+System packages: e2e/system-deps.sh (`make test-deps`, as root).
 """
 import email.message
 import email.utils
@@ -83,7 +83,7 @@ class Roundcube:
         missing = missing_packages()
         if missing:
             raise RuntimeError(f"missing {', '.join(missing)}: run `sudo make test-deps` "
-                               "(e2e/roundcube/install-system.sh)")
+                               "(e2e/system-deps.sh)")
         self.folder.mkdir(parents=True, exist_ok=True)
         self.folder.chmod(0o755)  # dovecot's auth process reads the password file below it
         self.sink.start()

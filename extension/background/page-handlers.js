@@ -47,6 +47,8 @@
         unlisted: Math.max(0, (upcoming.data.total ?? 0) - upcoming.data.interviews.length),
         webmail: preferredWebmail,
         focus: await ns.badge.takeFocus(),
+        // Replies noticed in opened mail (message-handlers.js): {[interviewId]: {kind, on, name}}.
+        hints: ns.messageHints ? await ns.messageHints.read() : {},
         pending,
       },
     };
@@ -63,7 +65,9 @@
 
   async function replied({ interviewId, receivedOn }) {
     const on = await ns.badge.today();
-    return changed(await api('POST', `/api/v1/interviews/${interviewId}/reply`, { query: { on }, json: { received_on: receivedOn } }));
+    const answer = await api('POST', `/api/v1/interviews/${interviewId}/reply`, { query: { on }, json: { received_on: receivedOn } });
+    if (answer.ok && ns.messageHints) await ns.messageHints.clear(interviewId); // the hint has been acted on
+    return changed(answer);
   }
 
   async function close({ interviewId, outcome }) {

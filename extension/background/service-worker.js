@@ -91,5 +91,24 @@ if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.hand
   chrome.runtime.onStartup.addListener(onWake);
   ns.badge.listen(); // badge count, its alarms and the morning reminders (badge.js)
 
+  // Firefox gives an extension page framed into a web page no `tabs` API, so the panel cannot
+  // reach its compose window's content script itself: it connects here, and this relays the port
+  // to that tab's top frame, named with the frame's nonce (the content script matches it to the
+  // frame it made). Only our panel page, framed in a tab, is relayed. Chrome's panel connects directly.
+  chrome.runtime.onConnect.addListener((port) => {
+    if (port.name !== ns.PORT.NAME) return;
+    const sender = port.sender || {};
+    if (sender.id !== chrome.runtime.id || !sender.tab || !ourPage(sender, PANEL_PATH)) {
+      port.disconnect();
+      return;
+    }
+    const nonce = new URL(sender.url).hash.slice(1);
+    const tabPort = chrome.tabs.connect(sender.tab.id, { name: `${ns.PORT.NAME}:${nonce}`, frameId: 0 });
+    port.onMessage.addListener((msg) => tabPort.postMessage(msg));
+    tabPort.onMessage.addListener((msg) => port.postMessage(msg));
+    port.onDisconnect.addListener(() => tabPort.disconnect());
+    tabPort.onDisconnect.addListener(() => port.disconnect());
+  });
+
   ns.dispatch = dispatch; // for tests through the worker
 })(globalThis.FA);

@@ -9,7 +9,7 @@
   function scriptFor(origin) {
     return {
       id: ID_PREFIX + origin,
-      matches: [`${origin}/*`],
+      matches: [ns.settings.sitePattern(origin)],
       js: [...ns.settings.SITE_CONTENT_SCRIPTS],
       runAt: 'document_idle',
       persistAcrossSessions: true,
@@ -34,7 +34,7 @@
         },
       };
     }
-    const granted = await chrome.permissions.contains({ origins: [`${origin}/*`] });
+    const granted = await chrome.permissions.contains({ origins: [ns.settings.sitePattern(origin)] });
     if (!granted) {
       return {
         ok: false,
@@ -63,7 +63,7 @@
     const { sites } = await ns.settings.load();
     const next = sites.filter((s) => s !== origin);
     await ns.settings.save({ sites: next });
-    await chrome.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+    await chrome.permissions.remove({ origins: [ns.settings.sitePattern(origin)] }).catch(() => false);
     return { ok: true, data: { sites: next } };
   }
 
@@ -72,7 +72,7 @@
     const { sites } = await ns.settings.load();
     const ids = await registeredIds();
     for (const origin of sites) {
-      const granted = await chrome.permissions.contains({ origins: [`${origin}/*`] });
+      const granted = await chrome.permissions.contains({ origins: [ns.settings.sitePattern(origin)] });
       if (!granted) continue;
       // An update may have changed the file list: refresh registrations that already exist.
       if (ids.has(ID_PREFIX + origin)) await chrome.scripting.updateContentScripts([scriptFor(origin)]);

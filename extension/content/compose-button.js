@@ -116,12 +116,25 @@
 
     /** Subject (only when empty), then the body at the caret; remembers the insertion for Send.
      * `interview` is {id, company}: what the panel drafted for; nothing else reaches this script. */
-    async insertDraft(draft, interview) {
+    async insertDraft(draft, interview, replace) {
+      // The draft inserted before is still there: the panel asks "Replace the draft?" first.
+      const editor = this.adapter.editorOf(this.win);
+      if (!replace && this.state.body && editor && ns.editing.locate(editor, this.state.body)) {
+        return { ok: false, reason: 'present' };
+      }
       const subject = await this.adapter.fillSubject(this.win, draft.subject);
-      const caret = this.state.caret || (this.state.touched ? null : { untouched: true });
-      const body = await this.adapter.insertText(this.win, draft.body, caret);
+      let body;
+      if (replace && this.state.body) {
+        // "Replace the draft?": over the draft inserted before, through the editor's input path.
+        body = await ns.editing.replace(editor, this.state.body, draft.body);
+        if (!body.ok && body.reason === 'not_found') return { ok: false, reason: 'changed' };
+      } else {
+        const caret = this.state.caret || (this.state.touched ? null : { untouched: true });
+        body = await this.adapter.insertText(this.win, draft.body, caret);
+      }
       this.state.caret = null; // the caret is now after our text
       if (!body.ok) return { ok: false };
+      this.state.body = draft.body; // what a later "Replace the draft?" looks for
       const previous = this.state.inserted;
       // Only a follow-up counts as one when sent: a thank-you note or a move-on note does not.
       const counts = FOLLOW_UP_ACTIONS.includes(draft.action) && Number.isSafeInteger(interview.id) && interview.id > 0;

@@ -47,10 +47,10 @@
     });
   }
 
-  async function arrived(editor, probe, before) {
+  async function arrived(editor, landed) {
     const deadline = Date.now() + ARRIVAL_WAIT_MS;
     for (;;) {
-      if (T().countOccurrences(editorText(editor), probe) > before) return true;
+      if (landed()) return true;
       if (Date.now() > deadline) return false;
       await nextFrame(editor.root.ownerDocument.defaultView || window);
     }
@@ -169,16 +169,18 @@
     },
     paste(editor, text) {
       const target = selectionTarget(editor);
-      // Firefox hides a content script's DataTransfer from the page (Xray vision): build the
-      // data and the event in the page's own world there (WEBMAIL.md). Chrome needs nothing.
+      // Firefox hides a content script's objects from the page (Xray vision), so the event and its
+      // data are built with the page's own constructors there. And Firefox gives a constructed
+      // ClipboardEvent an empty DataTransfer of its own, whatever the init passed: the data is
+      // written into event.clipboardData after construction (which Chrome accepts as well).
       const page = target.ownerDocument.defaultView.wrappedJSObject;
       const world = page && typeof cloneInto === 'function' ? page : window;
-      const data = new world.DataTransfer();
-      data.setData('text/plain', text);
-      data.setData('text/html', T().textToHtml(text));
-      const init = { clipboardData: data, bubbles: true, cancelable: true, composed: true };
+      const init = { clipboardData: new world.DataTransfer(), bubbles: true, cancelable: true, composed: true };
       const options = world === window ? init : cloneInto(init, page, { wrapReflectors: true });
-      target.dispatchEvent(new world.ClipboardEvent('paste', options));
+      const event = new world.ClipboardEvent('paste', options);
+      event.clipboardData.setData('text/plain', text);
+      event.clipboardData.setData('text/html', T().textToHtml(text));
+      target.dispatchEvent(event);
     },
     setRangeText(editor, text) {
       const el = editor.root;
@@ -189,15 +191,24 @@
 
   /**
    * Insert text into editor {kind, root, frame?, stopSelector?} at the saved caret (or the end
-   * of the user's text). Resolves to {ok: true, how} or {ok: false}.
+   * of the user's text; over the saved selection when it covers words). Resolves to
+   * {ok: true, how} or {ok: false}. `replacing`: the selection holds text being replaced, which
+   * may share lines with the new text, so arrival is a change that holds the new text.
    */
-  async function insertBody(editor, text, saved) {
+  async function insertBody(editor, text, saved, replacing) {
     const probe = probeOf(text);
-    const before = T().countOccurrences(editorText(editor), probe);
+    const beforeText = editorText(editor);
+    const before = T().countOccurrences(beforeText, probe);
+    const landed = replacing
+      ? () => {
+          const now = editorText(editor);
+          return now !== beforeText && now.includes(probe);
+        }
+      : () => T().countOccurrences(editorText(editor), probe) > before;
     for (const how of STRATEGIES[editor.kind] || STRATEGIES.unknown) {
       placeCaret(editor, saved);
       APPLY[how](editor, text);
-      if (await arrived(editor, probe, before)) return { ok: true, how };
+      if (await arrived(editor, landed)) return { ok: true, how };
     }
     return { ok: false };
   }

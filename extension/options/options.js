@@ -215,7 +215,7 @@ async function addSite(event) {
   // The permission prompt must come from this click, so it is asked here, not in the service worker.
   let granted = false;
   try {
-    granted = await chrome.permissions.request({ origins: [`${origin}/*`] });
+    granted = await chrome.permissions.request({ origins: [globalThis.FA.settings.sitePattern(origin)] });
   } catch (error) {
     say('site-message', `The browser refused: ${error.message}`, true);
     return;
@@ -240,7 +240,7 @@ async function removeSite(origin) {
     say('site-message', errorWords(answer.error), true);
     return;
   }
-  await chrome.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
+  await chrome.permissions.remove({ origins: [globalThis.FA.settings.sitePattern(origin)] }).catch(() => false);
   say('site-message', `Removed ${origin}.`);
   drawSites(answer.data.sites);
   $('site').focus();

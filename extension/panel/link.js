@@ -29,7 +29,10 @@
   async function connect() {
     const hello = await ns.sendMessage(ns.MESSAGES.PANEL_BG_HELLO);
     if (!hello.ok) return false;
-    port = chrome.tabs.connect(hello.data.tabId, { name: P.NAME, frameId: 0 });
+    // Firefox gives a framed extension page no `tabs` API: there the worker relays the port.
+    port = chrome.tabs
+      ? chrome.tabs.connect(hello.data.tabId, { name: P.NAME, frameId: 0 })
+      : chrome.runtime.connect({ name: P.NAME });
     port.onMessage.addListener(onMessage);
     port.onDisconnect.addListener(() => {
       port = null;

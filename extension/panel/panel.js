@@ -8,7 +8,7 @@
 (function (ns) {
   const M = ns.MESSAGES;
   const P = ns.PORT;
-  const { h, fill, plainWords, count, orderFindings, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
+  const { h, fill, plainWords, count, orderFindings, wordingOf, sentenceAround, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
     ns.panelParts;
   const SEARCH_DELAY_MS = 200;
   const SNIPPET = 40; // characters of context around a finding in the user's own text
@@ -313,7 +313,21 @@
       }
     }
 
-    async insertOnce(confirmed) {
+    /** Inserted before and still in the editor: replace that draft (one undo brings it back),
+     * never glue a second copy on. */
+    askToReplace() {
+      const box = confirmBox(
+        '',
+        () => this.insertOnce(true, true),
+        () => this.confirmBox.replaceChildren(),
+        'Your editor already holds the draft you inserted. Replace the draft with this one?',
+        'Replace the draft',
+      );
+      fill(this.confirmBox, box);
+      box.focus();
+    }
+
+    async insertOnce(confirmed, replace) {
       if (this.timing.confirm && !confirmed) {
         const box = confirmBox(
           this.timing.confirm,
@@ -329,9 +343,19 @@
       const result = await ns.link.request(P.INSERT, {
         draft: { subject: subject || '', body: body || '', action },
         interview: { id: this.interview.id, company: this.interview.company },
+        replace: Boolean(replace),
       });
       if (result.gone) return this.fail({ code: 'gone', message: 'This compose window is no longer there.' });
-      if (result.ok) {
+      if (result.reason === 'present') return this.askToReplace();
+      if (result.reason === 'changed') {
+        return this.fail({
+          code: 'draft_changed',
+          message: 'The draft you inserted was edited since, so it was left as it is. Delete it first to insert this one.',
+        });
+      }
+      if (result.ok && replace) {
+        this.say('Draft replaced. Undo (Ctrl+Z) brings the earlier one back.');
+      } else if (result.ok) {
         const subject = result.subjectFilled ? 'Subject and body inserted' : 'Body inserted (your subject was kept)';
         this.say(
           `${subject}. Edit it as you like${result.counts ? ' — when you send it, it counts as your follow-up' : ''}.`,
@@ -371,9 +395,33 @@
       else this.say('Your draft looks good.', true);
       fill(this.userCheck,
         h('h3', { text: 'Your draft' }),
-        findingList(findings, seen.body, SNIPPET, 'Findings about your draft'),
+        findingList(findings, seen.body, SNIPPET, 'Findings about your draft', (f) => this.findingActions(f, seen.body)),
       );
       this.userCheck.scrollIntoView({ block: 'nearest' });
+    }
+
+    /** "Show in the editor" selects the finding's sentence there; "Use this wording" replaces it
+     * with the suggestion's words through the editor's input path (one undo brings it back). */
+    findingActions(finding, body) {
+      const { start, end } = ns.text.findingRange(body, finding);
+      if (end <= start) return null; // about the whole draft: no words to point at
+      const sentence = sentenceAround(body, start, end);
+      const wording = wordingOf(finding.suggestion);
+      const show = async () => {
+        const answer = await ns.link.request(P.SELECT, { text: sentence });
+        if (!answer.ok) this.say('Those words are no longer in the editor.');
+      };
+      const use = async () => {
+        const answer = await ns.link.request(P.REWORD, { text: sentence, wording });
+        if (answer.ok) this.say('Replaced with the suggested wording. Undo (Ctrl+Z) brings yours back.');
+        else this.say(answer.reason === 'not_found' ? 'Those words are no longer in the editor.' : "The editor didn't take the new wording.");
+      };
+      return h(
+        'div',
+        { class: 'finding-actions' },
+        h('button', { type: 'button', class: 'link', text: 'Show in the editor', onclick: show }),
+        wording ? h('button', { type: 'button', class: 'link', text: 'Use this wording', onclick: use }) : null,
+      );
     }
 
     /** Shown when the user sends: the follow-up is recorded, or waiting for the backend. */

@@ -46,7 +46,7 @@
     const sentenceOf = (f) => {
       const start = ns.text.findingRange(text, f).start;
       const before = text.slice(0, start);
-      return (before.match(/[.!?\n]+(\s|$)/g) || []).length;
+      return (before.match(/[.!?]+(\s|$)|\n/g) || []).length;
     };
     const seen = new Set();
     const kept = [];
@@ -78,17 +78,19 @@
     );
   }
 
-  function findingList(findings, text, context, label) {
+  /** `actions(f)`: buttons for one finding (the user's own draft only), or nothing. */
+  function findingList(findings, text, context, label, actions) {
     if (!findings.length) return h('p', { class: 'muted', text: 'No problems found.' });
     findings = orderFindings(findings, text);
     const item = (f) =>
       h(
         'li',
-        { class: `finding ${f.severity}` },
+        { class: `finding ${f.severity}`, 'data-rule': f.rule },
         h('span', { class: 'sev', text: SEVERITY[f.severity] || f.severity }),
         h('span', { text: f.message }),
         quoteFinding(text, f, context),
         f.suggestion ? h('span', { class: 'quote muted', text: `Try: ${f.suggestion}` }) : null,
+        actions ? actions(f) : null,
       );
     return h('ul', { class: 'findings', 'aria-label': label }, findings.map(item));
   }
@@ -174,18 +176,34 @@
   }
 
   /** The warning before inserting a draft whose timing is not right; the user decides. */
-  function confirmBox(warning, onYes, onNo) {
+  function confirmBox(warning, onYes, onNo, question = 'Insert the draft anyway?', yes = 'Insert anyway') {
     return h(
       'div',
       { class: 'confirm', role: 'group', 'aria-labelledby': 'fa-confirm-text', tabindex: '-1' },
-      h('p', { id: 'fa-confirm-text', text: `${warning} Insert the draft anyway?` }),
+      h('p', { id: 'fa-confirm-text', text: warning ? `${warning} ${question}` : question }),
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', text: 'Insert anyway', onclick: onYes }),
+        h('button', { type: 'button', text: yes, onclick: onYes }),
         h('button', { type: 'button', text: 'Cancel', onclick: onNo }),
       ),
     );
+  }
+
+  /** The words a suggestion proposes, when it quotes a whole wording ('Ask instead: "…"'). */
+  function wordingOf(suggestion) {
+    const quoted = /["\u201c]([^"\u201d]{8,})["\u201d]/.exec(String(suggestion || ''));
+    return quoted && !quoted[1].includes('\u2026') && !quoted[1].includes('...') ? quoted[1].trim() : null;
+  }
+
+  /** The sentence of `text` that holds [start, end): from the previous sentence end to the next. */
+  function sentenceAround(text, start, end) {
+    let from = start;
+    while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from -= 1;
+    let to = end;
+    while (to < text.length && !/[.!?\n]/.test(text[to])) to += 1;
+    while (to < text.length && /[.!?]/.test(text[to])) to += 1;
+    return text.slice(from, to).trim();
   }
 
   ns.panelParts = {
@@ -194,6 +212,8 @@
     plainWords,
     count,
     orderFindings,
+    wordingOf,
+    sentenceAround,
     findingList,
     interviewLabel,
     interviewLine,

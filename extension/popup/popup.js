@@ -22,6 +22,7 @@ const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
 let today = toIso(new Date());
 let webmail = 'gmail';
+let hints = {}; // replies noticed in opened mail, by interview id
 let lastAction = null; // what Undo takes back: {company, id, message: [type, payload]}
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -64,6 +65,7 @@ async function load(focusId = null) {
   $('today').textContent = formatDate(on);
   $('today').setAttribute('title', `Today is ${on}`);
   $('add').hidden = false;
+  hints = answer.data.hints || {};
   drawGroups(interviews, on, answer.data.unlisted || 0);
   if (answer.data.pending) announce(keptWords(answer.data.pending), true);
   loadGoal();
@@ -81,7 +83,7 @@ function drawGroups(interviews, on, unlisted) {
     return el('section', { class: 'group', 'data-group': group.key, 'aria-labelledby': headingId },
       el('h2', { id: headingId }, group.title, el('span', { class: 'count', text: `(${group.items.length})` })),
       group.hint ? el('p', { class: 'hint', text: group.hint }) : null,
-      el('ul', { class: 'rows' }, group.items.map((item) => renderRow(item, group.key, on, act))));
+      el('ul', { class: 'rows' }, group.items.map((item) => renderRow(item, group.key, on, act, hints[item.id]))));
   }));
   $('later').hidden = later === 0;
   $('later').textContent = plural(later, {
@@ -146,7 +148,7 @@ async function act(kind, interview, extra, button) {
   const requests = {
     sent: [M.POPUP_BG_MARK_SENT, { interviewId: interview.id, sentOn: today }, `Marked your follow-up to ${interview.company} as sent.`,
       [M.PAGE_BG_UNDO_FOLLOW_UP, { interviewId: interview.id }]],
-    replied: [M.POPUP_BG_REPLIED, { interviewId: interview.id, receivedOn: today }, `Noted that ${interview.company} replied. Good luck!`,
+    replied: [M.POPUP_BG_REPLIED, { interviewId: interview.id, receivedOn: extra || today }, `Noted that ${interview.company} replied. Good luck!`,
       [M.PAGE_BG_UPDATE_INTERVIEW, { interviewId: interview.id, fields: { reply_on: interview.reply_on } }]],
     close: [M.POPUP_BG_CLOSE, { interviewId: interview.id, outcome: extra }, `Closed ${interview.company}: ${outcome?.done}.`,
       [M.PAGE_BG_UPDATE_INTERVIEW, { interviewId: interview.id, fields: { outcome: interview.outcome } }]],

@@ -20,7 +20,7 @@ const PRIMARY = {
  * `act(kind, interview, extra, button)` runs each row action: write, sent, sent-earlier,
  * replied, close (extra = outcome), calendar, open.
  */
-export function renderRow(interview, groupKey, on, act) {
+export function renderRow(interview, groupKey, on, act, hint = null) {
   const id = interview.id;
   const next = interview.schedule.next;
   const titleId = `title-${id}`;
@@ -63,7 +63,20 @@ export function renderRow(interview, groupKey, on, act) {
       el('time', { class: 'when', datetime: groupKey === 'overdue' || groupKey === 'due' ? next.latest : next.earliest, text: whenWords(groupKey, next, on) }),
       ' ', whyButton),
     why,
+    hint?.kind === 'reply' && hint.on ? replyHint(interview, hint, on, act) : null,
     actions);
+}
+
+/** A reply noticed in an opened message: say so, and record it on its day with one click. */
+function replyHint(interview, hint, on, act) {
+  const who = hint.name || interview.interviewer_name || interview.company;
+  return el('p', { class: 'hint-line' },
+    `${who} replied on ${formatDate(hint.on, on)}. `,
+    el('button', {
+      type: 'button', class: 'quiet', text: 'Record the reply',
+      'aria-label': `Record the reply from ${interview.company} on ${formatDate(hint.on, on)}`,
+      on: { click: (e) => act('replied', interview, hint.on, e.currentTarget) },
+    }));
 }
 
 function interviewerLine(interview, on) {

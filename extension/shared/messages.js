@@ -87,8 +87,8 @@
     // panel -> content script (requests)
     INSERT: 'panel-cs-insert', // {draft: {subject, body, action}, interview: {id, company}, replace} -> result
     READ: 'panel-cs-read', // {} -> {body, subject}: the user's own text, for Check my draft
-    SELECT: 'panel-cs-select', // {start, end, match} -> {ok}: select a finding's words in the editor
-    REWORD: 'panel-cs-reword', // {start, end, match, text} -> {ok}: replace them through the editor
+    SELECT: 'panel-cs-select', // {text} -> {ok}: select those words (a finding's sentence) in the editor
+    REWORD: 'panel-cs-reword', // {text, wording} -> {ok}: replace them through the editor's input path
     // panel -> content script (notices)
     CLOSE: 'panel-cs-close', // {returnFocus}
     SIZE: 'panel-cs-size', // {height}: the panel's natural height, in CSS pixels

@@ -18,11 +18,13 @@
     'content/text.js',
     'content/dates.js',
     'content/insert.js',
+    'content/editing.js',
     'content/adapters/base.js',
     'content/adapters/reading.js',
     'content/adapters/roundcube.js',
     'content/adapters/generic.js',
     'content/panel-style.js',
+    'content/panel-place.js',
     'content/panel-frame.js',
     'content/recorder.js',
     'content/compose-button.js',
@@ -55,5 +57,15 @@
     }
   }
 
-  ns.settings = { DEFAULTS, SITE_CONTENT_SCRIPTS, load, save, normalizeOrigin };
+  /**
+   * The match pattern for a site's origin, for permissions and content scripts: scheme and host,
+   * without the port. Firefox's match patterns take no port (one with a port matches no page),
+   * and Chrome's portless pattern covers every port, so a webmail on :8080 works in both.
+   */
+  function sitePattern(origin) {
+    const url = new URL(origin);
+    return `${url.protocol}//${url.hostname}/*`;
+  }
+
+  ns.settings = { DEFAULTS, SITE_CONTENT_SCRIPTS, load, save, normalizeOrigin, sitePattern };
 })((globalThis.FA = globalThis.FA || {}));

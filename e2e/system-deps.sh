@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# System packages for the real-webmail and Firefox e2e suites, on Debian (run as root).
+# System packages the browser suites need, on Debian (run as root; `make test-deps`, .ci/run).
 # Idempotent and quick when everything is present: dpkg is asked first, apt only when needed.
-#   Roundcube 1.6 (Debian's roundcube-core + SQLite, and the larry skin beside the default elastic), PHP's CLI (its built-in web server),
-#   dovecot's IMAP server, and firefox-esr (driven through its own WebDriver BiDi).
+#   chromium; firefox-esr (driven through its own WebDriver BiDi, no geckodriver);
+#   Roundcube 1.6 (roundcube-core with SQLite, and the larry skin beside the default elastic),
+#   PHP's CLI (its built-in web server serves Roundcube) and dovecot's IMAP server.
 # Nothing is started or configured system-wide: the tests run each server from temp folders.
 set -euo pipefail
-PACKAGES=(roundcube-core roundcube-sqlite3 roundcube-skin-larry php8.2-cgi php-cli php-sqlite3 dovecot-imapd firefox-esr)
+PACKAGES=(chromium firefox-esr roundcube-core roundcube-sqlite3 roundcube-skin-larry php8.2-cgi php-cli php-sqlite3 dovecot-imapd)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
