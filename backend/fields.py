@@ -29,6 +29,11 @@ class Text:
     required: bool = False
     nullable: bool = True
 
+    def schema(self) -> dict:
+        """The JSON Schema of what `clean` accepts (the OpenAPI document reads it)."""
+        text = {"type": "string", "maxLength": self.max_length}
+        return may_be_null(self, {**text, "minLength": 1} if self.required else text)
+
     def clean(self, name, value):
         if not isinstance(value, str):
             raise invalid(name, "must be text.")
@@ -66,6 +71,10 @@ class Day:
     required: bool = False
     nullable: bool = True
 
+    def schema(self) -> dict:
+        return may_be_null(self, {"type": "string", "format": "date",
+                                  "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+
     def clean(self, name, value):
         if not isinstance(value, str) or not ISO_DATE.match(value):
             raise invalid(name, "must be a date written YYYY-MM-DD.")
@@ -84,6 +93,9 @@ class Choice:
     required: bool = False
     nullable: bool = True
 
+    def schema(self) -> dict:
+        return may_be_null(self, {"type": "string", "enum": list(self.values)})
+
     def clean(self, name, value):
         if value not in self.values:
             raise invalid(name, f"must be one of {', '.join(self.values)}.")
@@ -97,6 +109,10 @@ class Integer:
     required: bool = False
     nullable: bool = True
     from_text: bool = False  # a query parameter: digits in the URL
+
+    def schema(self) -> dict:
+        return may_be_null(self, {"type": "integer", "minimum": self.minimum,
+                                  "maximum": self.maximum})
 
     def clean(self, name, value):
         if self.from_text and isinstance(value, str):
@@ -115,6 +131,9 @@ class Country:
     required: bool = False
     nullable: bool = True
 
+    def schema(self) -> dict:
+        return may_be_null(self, {"type": "string", "minLength": 2, "maxLength": 10})
+
     def clean(self, name, value):
         if not isinstance(value, str) or not is_supported_country(value.upper()):
             raise invalid(name, "must be a country code with a holiday calendar, "
@@ -129,10 +148,33 @@ class Cursor:
     required: bool = False
     nullable: bool = True
 
+    def schema(self) -> dict:
+        return may_be_null(self, {"type": "string", "pattern": f"^{CURSOR.pattern[:-2]}$"})
+
     def clean(self, name, value):
         if not isinstance(value, str) or not CURSOR.match(value):
             raise invalid(name, "is not a cursor this list gave; start again without it.")
         return value
+
+
+def may_be_null(field, schema: dict) -> dict:
+    """`schema`, or null where the field takes null (an optional field that is nullable)."""
+    if field.nullable and not field.required:
+        return {"anyOf": [schema, {"type": "null"}]}
+    return schema
+
+
+def object_schema(spec: dict, *, partial: bool = False) -> dict:
+    """The JSON Schema of a body `clean(data, spec)` accepts: these fields and no others."""
+    return {"type": "object", "properties": {name: field.schema() for name, field in spec.items()},
+            "required": [] if partial else [name for name, field in spec.items() if field.required],
+            "additionalProperties": False}
+
+
+def parameters(spec: dict) -> list[dict]:
+    """OpenAPI query parameters of a spec `query(spec)` reads."""
+    return [{"name": name, "in": "query", "required": field.required, "schema": field.schema()}
+            for name, field in spec.items()]
 
 
 def clean(data, spec: dict, *, partial: bool = False) -> dict:

@@ -1,7 +1,7 @@
 """What each record accepts, field by field: one spec read by the API's validators, the
 import of an export, and the OpenAPI document."""
 from . import render
-from .fields import Choice, Country, Day, Email, Integer, Text
+from .fields import Choice, Country, Cursor, Day, Email, Integer, Text
 from .vocabulary import OUTCOMES, STATES
 
 INTERVIEW = {
@@ -26,5 +26,16 @@ PROFILE = {
     "weekly_goal": Integer(1, 100),
 }
 APPLICATION = {"applied_on": Day(), "company": Text(200)}
+TIMELINE_PREVIEW = {"interview_date": Day(required=True), "timeline": Text(500),
+                    "country": Country()}
+FOLLOW_UP = {"sent_on": Day(required=True)}
+REPLY = {"received_on": Day(required=True)}
+CLOSE = {"outcome": Choice(OUTCOMES, required=True)}
+
+# The query string: the day a schedule is evaluated on, and a page of a list.
+ON = {"on": Day(nullable=False)}
+DEFAULT_LIMIT, MAX_LIMIT = 50, 200
+PAGE = {"limit": Integer(1, MAX_LIMIT, nullable=False, from_text=True),
+        "cursor": Cursor(nullable=False)}
 TEMPLATE = {"subject": Text(render.MAX_SOURCE["subject"], required=True),
             "body": Text(render.MAX_SOURCE["body"], multiline=True, required=True)}

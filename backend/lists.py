@@ -14,12 +14,12 @@ from functools import cache
 from peewee import SQL, Case, Tuple, fn
 
 from .db import database
+from .inputs import DEFAULT_LIMIT, MAX_LIMIT  # noqa: F401  (the API reads them here)
 from .models import Interview, by_email, due_on, state_conditions
 from .problems import invalid
 from .records import COLUMNS, from_tuple, to_dicts
 from .vocabulary import FOLLOW_UP_ACTIONS, STATES
 
-DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 DUE_ORDER = Tuple(Interview.next_latest, Interview.next_earliest, Interview.id)
 
 

@@ -1,5 +1,13 @@
-"""The OpenAPI 3 document of every route; a test holds it against the real url map."""
-from . import __version__, drafting, render
+"""The OpenAPI 3 document of every route; a test holds it against the real url map.
+
+What a route accepts is generated from the field specs its view checks input with
+(backend/inputs.py, fields.Field.schema()), so the document cannot drift from the validators.
+What a route answers is described here.
+"""
+from . import __version__, inputs, render
+from .api import checks, drafts, messages
+from .fields import object_schema, parameters
+from .vocabulary import ACTIONS, OUTCOMES, STATES
 
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 NULLABLE_DATE = {"anyOf": [DATE, {"type": "null"}]}
@@ -19,24 +27,15 @@ def obj(properties: dict, required=(), extra: bool = False) -> dict:
             "additionalProperties": extra}
 
 
-INTERVIEW_FIELDS = {
-    "company": text(200, False), "position": text(200, False), "interview_date": DATE,
-    "interviewer_name": text(200), "interviewer_email": text(254), "timeline": text(500),
-    "decision_date": NULLABLE_DATE,
-    "country": {"anyOf": [{"type": "string", "minLength": 2, "maxLength": 10},
-                          {"type": "null"}]},
-    "notes": text(5000),
-}
-OUTCOME = {"type": "string", "enum": ["offer", "rejected", "withdrawn", "moved_on"]}
-STATE = {"type": "string",
-         "enum": ["upcoming", "due", "overdue", "move_on", "replied", "closed"]}
+INTERVIEW_FIELDS = object_schema(inputs.INTERVIEW)["properties"]
+OUTCOME = {"type": "string", "enum": list(OUTCOMES)}
+STATE = {"type": "string", "enum": list(STATES)}
 
 SCHEMAS = {
     "Error": obj({"error": obj({"code": {"type": "string"}, "message": {"type": "string"},
                                 "field": {"type": "string"}}, ["code", "message"])},
                  ["error"]),
-    "NextAction": obj({"action": {"type": "string", "enum": [
-        "first_follow_up", "second_follow_up", "move_on"]},
+    "NextAction": obj({"action": {"type": "string", "enum": list(ACTIONS)},
         "earliest": DATE, "latest": DATE, "reason": {"type": "string"}},
         ["action", "earliest", "latest", "reason"]),
     "Schedule": obj({"state": STATE, "next": {"anyOf": [ref("NextAction"), {"type": "null"}]}},
@@ -49,19 +48,15 @@ SCHEMAS = {
         "schedule": ref("Schedule")},
         ["id", *INTERVIEW_FIELDS, "timeline_parsed", "follow_ups", "reply_on", "outcome",
          "schedule"]),
-    "NewInterview": obj(INTERVIEW_FIELDS, ["company", "position", "interview_date"]),
-    "InterviewPatch": obj({**INTERVIEW_FIELDS, "reply_on": NULLABLE_DATE,
-                           "outcome": {"anyOf": [OUTCOME, {"type": "null"}]}}),
+    "NewInterview": object_schema(inputs.INTERVIEW),
+    "InterviewPatch": object_schema(inputs.INTERVIEW_EDITABLE, partial=True),
     "Counts": obj({state: {"type": "integer", "minimum": 0} for state in STATE["enum"]},
                   STATE["enum"]),
     "Profile": obj({"name": text(200), "signature": text(1000),
                     "country": {"type": "string"},
                     "weekly_goal": {"type": "integer", "minimum": 1, "maximum": 100}},
                    ["name", "signature", "country", "weekly_goal"]),
-    "ProfilePatch": obj({"name": text(200), "signature": text(1000),
-                         "country": {"anyOf": [{"type": "string"}, {"type": "null"}]},
-                         "weekly_goal": {"anyOf": [{"type": "integer", "minimum": 1,
-                                                    "maximum": 100}, {"type": "null"}]}}),
+    "ProfilePatch": object_schema(inputs.PROFILE, partial=True),
     "Application": obj({"id": {"type": "integer"}, "applied_on": DATE,
                         "company": {"type": ["string", "null"]}},
                        ["id", "applied_on", "company"]),
@@ -95,7 +90,7 @@ ERRORS = {
     413: "The body is too large.",
     415: "Writes must be JSON.",
 }
-ON = {"name": "on", "in": "query", "required": False, "schema": DATE,
+ON = {**parameters(inputs.ON)[0],
       "description": "The day to evaluate the schedule on (default: today)."}
 ID = {"name": "interview_id", "in": "path", "required": True, "schema": {"type": "integer"}}
 IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
@@ -127,15 +122,10 @@ def operation(summary, *, ok=200, response=None, body=None, params=(), errors=()
 
 def paths() -> dict:
     interview, interviews = ref("Interview"), {"type": "array", "items": ref("Interview")}
-    page_params = [{"name": "limit", "in": "query", "required": False,
-                    "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
-                    "description": "How many rows on the page."},
-                   {"name": "cursor", "in": "query", "required": False,
-                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,400}$"},
-                    "description": "The `next` of the page before; opaque."}]
-    list_params = [ON, *({"name": name, "in": "query", "required": False, "schema": schema}
-                         for name, schema in (("email", {"type": "string"}), ("state", STATE),
-                                              ("q", {"type": "string"}))), *page_params]
+    page_params = parameters(inputs.PAGE)
+    page_params[0]["description"] = f"How many rows on the page (default {inputs.DEFAULT_LIMIT})."
+    page_params[1]["description"] = "The `next` of the page before; opaque."
+    list_params = [ON, *parameters(inputs.INTERVIEW_FILTERS), *page_params]
 
     def page(name):
         return obj({name: interviews, "total": {"type": "integer", "minimum": 0},
@@ -168,14 +158,14 @@ def paths() -> dict:
                                 params=[ID, ON], errors=[404])},
         "/api/v1/interviews/{interview_id}/follow-ups": {"post": operation(
             "Record a follow-up sent", ok=201, params=[ID, ON, IDEMPOTENCY],
-            body=obj({"sent_on": DATE}, ["sent_on"]), response=interview, errors=[404, 409])},
+            body=object_schema(inputs.FOLLOW_UP), response=interview, errors=[404, 409])},
         "/api/v1/interviews/{interview_id}/reply": {"post": operation(
             "Record their reply", params=[ID, ON, IDEMPOTENCY],
-            body=obj({"received_on": DATE}, ["received_on"]), response=interview,
+            body=object_schema(inputs.REPLY), response=interview,
             errors=[404, 409])},
         "/api/v1/interviews/{interview_id}/close": {"post": operation(
             "Record the outcome", params=[ID, ON, IDEMPOTENCY],
-            body=obj({"outcome": OUTCOME}, ["outcome"]), response=interview,
+            body=object_schema(inputs.CLOSE), response=interview,
             errors=[404, 409])},
         "/api/v1/due": {"get": operation(
             "Follow-ups that may be sent on the day, most urgent first",
@@ -192,13 +182,11 @@ def paths() -> dict:
                                                             "items": ref("Application")}},
                                           ["week_start", "count", "goal", "applications"])),
             "post": operation("Log an application", ok=201, params=[ON, IDEMPOTENCY],
-                              body=obj({"applied_on": NULLABLE_DATE, "company": text(200)}),
+                              body=object_schema(inputs.APPLICATION),
                               response=ref("Application"), errors=[409])},
         "/api/v1/timeline/preview": {"post": operation(
             "What the interviewer's words mean: decision date and first follow-up",
-            body=obj({"interview_date": DATE, "timeline": text(500),
-                      "country": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
-                     ["interview_date"]),
+            body=object_schema(inputs.TIMELINE_PREVIEW),
             response=obj({"decision_date": NULLABLE_DATE,
                           "timeline_parsed": {"type": ["boolean", "null"]},
                           "next": ref("NextAction")},
@@ -231,12 +219,7 @@ def message_paths() -> dict:
              "auto_reply", "received", "bulk", "own", "none"]
     return {"/api/v1/messages/inspect": {"post": operation(
         "Read an opened message: an interview to track, their reply, or an automatic reply",
-        body=obj({"subject": text(1000), "text": {"type": "string", "minLength": 1,
-                                                   "maxLength": 50_000},
-                  "from_name": text(200), "from_email": text(254), "received_on": NULLABLE_DATE,
-                  "calendar_start": text(40), "calendar_summary": text(500),
-                  "calendar_organizer_email": text(254), "calendar_organizer_name": text(200),
-                  "on": NULLABLE_DATE}, ["text"]),
+        body=object_schema(messages.FIELDS),
         response=obj({"kind": {"type": "string", "enum": kinds}, "track": {"type": "boolean"},
                       "already_tracked": {"type": ["integer", "null"]},
                       "interview": either(found), "reply": either(reply),
@@ -267,26 +250,18 @@ def undo_and_calendar_paths(interview: dict) -> dict:
 
 def draft_paths() -> dict:
     """Drafts, the checker and the user's templates (docs/templates.md)."""
-    names, styles = list(render.template_names()), list(drafting.variants())
+    names = list(render.template_names())
     name = {"name": "name", "in": "path", "required": True,
             "schema": {"type": "string", "enum": names}}
     template = ref("Template")
     return {
         "/api/v1/drafts": {"post": operation(
             "Write the follow-up for an interview and check it", response=ref("Draft"),
-            body=obj({"interview_id": {"type": "integer", "minimum": 1}, "on": NULLABLE_DATE,
-                      "template": {"anyOf": [{"type": "string", "enum": names},
-                                             {"type": "null"}]},
-                      "variant": {"anyOf": [{"type": "string", "enum": styles},
-                                            {"type": "null"}]}}, ["interview_id"]),
+            body=object_schema(drafts.fields()),
             errors=[404, 409])},
         "/api/v1/check": {"post": operation(
             "Check a draft against the advice", errors=[404],
-            body=obj({"body": {"type": "string", "minLength": 1, "maxLength": 20_000},
-                      "subject": text(500),
-                      "interview_id": {"anyOf": [{"type": "integer", "minimum": 1},
-                                                 {"type": "null"}]},
-                      "on": NULLABLE_DATE}, ["body"]),
+            body=object_schema(checks.FIELDS),
             response=obj({"ok": {"type": "boolean"},
                           "findings": {"type": "array", "items": ref("Finding")}},
                          ["ok", "findings"]))},
@@ -296,8 +271,8 @@ def draft_paths() -> dict:
         "/api/v1/templates/{name}": {
             "get": operation("One template", params=[name], response=template, errors=[404]),
             "put": operation("Save the user's version of a template", params=[name],
-                             body=obj({"subject": text(500, False), "body": text(10_000, False)},
-                                      ["subject", "body"]), response=template, errors=[404]),
+                             body=object_schema(inputs.TEMPLATE), response=template,
+                             errors=[404]),
             "delete": operation("Go back to our template", ok=204, params=[name],
                                 errors=[404])},
     }

@@ -1,8 +1,7 @@
 """One blueprint per resource, all under /api/v1."""
 from datetime import date
 
-from ..fields import Cursor, Day, Integer
-from ..lists import MAX_LIMIT
+from .. import inputs
 from ..validate import query
 
 PREFIX = "/api/v1"
@@ -10,11 +9,10 @@ PREFIX = "/api/v1"
 
 def day_asked(extra: dict | None = None) -> tuple[date, dict]:
     """The `on` query parameter (default today) and any other parameters in `extra`."""
-    args = query({"on": Day(nullable=False), **(extra or {})})
+    args = query({**inputs.ON, **(extra or {})})
     return args.pop("on", None) or date.today(), args
 
 
 def page_asked() -> dict:
     """The query parameters of a page: how many rows, and where the last page ended."""
-    return {"limit": Integer(1, MAX_LIMIT, nullable=False, from_text=True),
-            "cursor": Cursor(nullable=False)}
+    return inputs.PAGE

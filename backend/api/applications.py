@@ -3,10 +3,11 @@ from datetime import timedelta
 
 from flask import Blueprint, jsonify
 
+from .. import inputs
 from ..idempotency import idempotent
 from ..models import Application, profile
 from ..timing.rules import RULES
-from ..validate import Day, Text, json_body
+from ..validate import json_body
 from . import PREFIX, day_asked
 
 bp = Blueprint("applications", __name__, url_prefix=PREFIX)
@@ -30,7 +31,7 @@ def this_week():
 @idempotent
 def log_application():
     on, _ = day_asked()
-    fields = json_body({"applied_on": Day(), "company": Text(200)})
+    fields = json_body(inputs.APPLICATION)
     row = Application.create(applied_on=fields.get("applied_on") or on,
                              company=fields.get("company"))
     return jsonify(id=row.id, applied_on=row.applied_on.isoformat(), company=row.company), 201

@@ -6,9 +6,7 @@ from flask import Blueprint, jsonify
 
 from .. import inputs, lists, records, service
 from ..db import writing
-from ..fields import Choice, Day
 from ..idempotency import idempotent
-from ..vocabulary import OUTCOMES
 from ..validate import json_body
 from . import day_asked, page_asked
 
@@ -67,7 +65,7 @@ def delete_interview(interview_id):
 @idempotent
 def record_follow_up(interview_id):
     on, _ = day_asked()
-    sent_on = json_body({"sent_on": Day(required=True)})["sent_on"]
+    sent_on = json_body(inputs.FOLLOW_UP)["sent_on"]
     with writing():
         interview = service.record_follow_up(interview_id, sent_on)
     return answer(interview, on, 201)
@@ -77,7 +75,7 @@ def record_follow_up(interview_id):
 @idempotent
 def record_reply(interview_id):
     on, _ = day_asked()
-    received_on = json_body({"received_on": Day(required=True)})["received_on"]
+    received_on = json_body(inputs.REPLY)["received_on"]
     with writing():
         interview = service.record_reply(interview_id, received_on)
     return answer(interview, on)
@@ -87,7 +85,7 @@ def record_reply(interview_id):
 @idempotent
 def close_interview(interview_id):
     on, _ = day_asked()
-    outcome = json_body({"outcome": Choice(OUTCOMES, required=True)})["outcome"]
+    outcome = json_body(inputs.CLOSE)["outcome"]
     with writing():
         interview = service.close(interview_id, outcome)
     return answer(interview, on)

@@ -78,3 +78,48 @@ def test_each_documented_404_and_409_is_real(api, add_interview):
     api.post("/api/v1/applications", json={}, headers=key)
     assert api.post(url + "/reply", json={"received_on": "2026-03-09"},
                     headers=key).status_code == 409
+
+
+PROBES = [None, "", " ", "Acme", "x" * 201, "x" * 5001, "2026-03-03", "2026-02-30", "03/03/2026",
+          "a@b.example", "not an e-mail", "US", "us", "ZZ", "offer", "maybe", "due", 0, 1, 50,
+          200, 201, -1, True, 1.5, [], {}, "line\nbreak"]
+
+
+@pytest.mark.parametrize("spec_name", ["INTERVIEW", "INTERVIEW_EDITABLE", "INTERVIEW_FILTERS",
+                                       "PROFILE", "APPLICATION", "TIMELINE_PREVIEW", "FOLLOW_UP",
+                                       "REPLY", "CLOSE", "TEMPLATE"])
+def test_the_document_never_forbids_a_value_the_validators_take(spec_name):
+    """The schemas are generated from the specs: whatever `clean` accepts, the schema allows."""
+    import jsonschema_rs  # schemathesis's validator
+
+    from backend import inputs
+    from backend.fields import clean
+    from backend.problems import Invalid
+
+    spec = getattr(inputs, spec_name)
+    checked = 0
+    for name, field in spec.items():
+        validator = jsonschema_rs.validator_for(field.schema())
+        for value in PROBES:
+            try:
+                clean({name: value}, {name: field}, partial=True)
+            except Invalid:
+                continue
+            checked += 1
+            assert validator.is_valid(value), (spec_name, name, value, field.schema())
+    assert checked >= len(spec)
+
+
+def test_every_body_the_document_describes_is_the_views_spec():
+    from backend import inputs
+    from backend.fields import object_schema
+
+    paths, schemas = document()["paths"], document()["components"]["schemas"]
+    body = lambda path, method: paths[path][method]["requestBody"]["content"][  # noqa: E731
+        "application/json"]["schema"]
+    assert schemas["NewInterview"] == object_schema(inputs.INTERVIEW)
+    assert schemas["InterviewPatch"] == object_schema(inputs.INTERVIEW_EDITABLE, partial=True)
+    assert body("/api/v1/interviews/{interview_id}/follow-ups", "post") == \
+        object_schema(inputs.FOLLOW_UP)
+    listed = {p["name"] for p in paths["/api/v1/interviews"]["get"]["parameters"]}
+    assert listed == {"on", *inputs.INTERVIEW_FILTERS, *inputs.PAGE}
