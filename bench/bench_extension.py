@@ -38,7 +38,7 @@ from werkzeug.serving import make_server  # noqa: E402
 import backend as backend_package  # noqa: E402
 from backend.timing.business_days import next_business_day  # noqa: E402
 from e2e.conftest import (CHROMIUM_FLAGS, EXTENSION, FIXTURES, TOKEN, LiveBackend,  # noqa: E402
-                          chromium_path, fixture_route)
+                          chromium_path, fixture_route, store_token)
 from e2e.panel import panel_frames, panel_of  # noqa: E402
 
 INSERTS = 20  # per editor
@@ -133,7 +133,8 @@ def launch(pw, with_extension):
 
 def bench_insertion(context, live):
     worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-    worker.evaluate("([url, token]) => chrome.storage.local.set({backendUrl: url, token})", [live.url, live.token])
+    worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", live.url)
+    store_token(worker, live.token)  # where the extension keeps its token
     for origin, fixture in EDITORS.values():
         context.route(f"{origin}/**", fixture_route(FIXTURES / fixture))
     results = {}
