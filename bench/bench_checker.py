@@ -1,25 +1,35 @@
-"""The checker's speed on a realistic 150-word draft, beside proselint on the same text.
+"""The checker's speed: a realistic 150-word draft, the tone model's load, hostile bodies.
 
-Run: `python bench/bench_checker.py` (or `make bench`). Both run in this process, on this machine,
-one after the other, so the ratio holds whatever the machine. Targets (issue 3): the checker's p99
-under 2 ms, and at least 10x faster than proselint.
+Run: `python bench/bench_checker.py` (or `make bench`). Everything runs in this one run, on this
+machine, so the ratios hold whatever the machine. Targets:
+- a 150-word draft checked in p95 <= 150 ms warm, tone model included;
+- the tone model loaded (hash checked) in <= 3 s at start, in a fresh process;
+- the worst of the adversarial 20,000-character bodies <= 5x a benign body of that length;
+- the extra installed size of new run-time dependencies printed (budget 250 MB).
+Beside them, proselint on the same draft, for scale (the rules alone were once held to 10x it).
 """
 import os
 import statistics
+import subprocess
 import sys
 import time
+from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backend.checker import Context, check  # noqa: E402
+from backend.checker import Context, check, tone  # noqa: E402
+from backend.checker.adversarial import benign, bodies  # noqa: E402
 from backend.checker.eval import load  # noqa: E402
 
 RUNS = 2000            # checker runs; proselint runs one in PROSELINT_EVERY (it is slower)
 PROSELINT_EVERY = 10
 WARMUP = 50
-P99_TARGET_MS = 2.0
-SPEEDUP_TARGET = 10.0
+P95_TARGET_MS = 150.0
+LOAD_TARGET_S = 3.0
+ADVERSARIAL_LENGTH = 20_000
+ADVERSARIAL_TARGET = 5.0
+SIZE_BUDGET_MB = 250
 
 # A first follow-up as people write them: greeting, thanks, the date the interviewer gave,
 # interest, something of value, a question, a signature, and the quoted thread below it.
@@ -102,32 +112,102 @@ def main() -> int:
                     {"checker": 1, "proselint": PROSELINT_EVERY})
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"on {os.cpu_count()} CPUs")
-    print(f"{'':12}{'clock':>6}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}{'runs':>7}")
+    print(f"{'':12}{'clock':>6}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}{'mean ms':>10}"
+          f"{'runs':>7}")
     figures = {}
     for name, clocks in found.items():
         for clock, values in clocks.items():
-            figures[name, clock] = percentile(values, 0.5), percentile(values, 0.99)
-            print(f"{name:12}{clock:>6}{figures[name, clock][0]:>10.3f}"
-                  f"{figures[name, clock][1]:>10.3f}{statistics.mean(values):>10.3f}"
-                  f"{len(values):>7}")
+            figures[name, clock] = [percentile(values, q) for q in (0.5, 0.95, 0.99)]
+            print(f"{name:12}{clock:>6}" + "".join(f"{v:>10.3f}" for v in figures[name, clock])
+                  + f"{statistics.mean(values):>10.3f}{len(values):>7}")
     met = True
-    for clock in ("wall", "cpu"):
-        (ours_p50, ours_p99), (theirs_p50, theirs_p99) = (figures["checker", clock],
-                                                          figures["proselint", clock])
-        speedup = theirs_p50 / ours_p50
-        ok = ours_p99 < P99_TARGET_MS and speedup >= SPEEDUP_TARGET
-        met &= ok or clock == "wall"
-        print(f"{clock}: proselint/checker p50 {speedup:.1f}x, p99 {theirs_p99 / ours_p99:.1f}x;"
-              f" checker p99 {ours_p99:.3f} ms — "
-              + ("targets met" if ok else "TARGETS MISSED"))
-    print("(the targets are judged on CPU time: wall time on a shared machine also counts the "
-          "time other processes held the CPU)")
+    p95 = figures["checker", "wall"][1]
+    ok = p95 <= P95_TARGET_MS
+    met &= ok
+    print(f"150-word draft, warm, tone model included: p95 {p95:.2f} ms wall "
+          f"(target <= {P95_TARGET_MS:.0f} ms) — {'met' if ok else 'MISSED'}")
+    speedup = figures["proselint", "cpu"][0] / figures["checker", "cpu"][0]
+    print(f"for scale: proselint/checker at p50 (CPU) {speedup:.1f}x")
     corpus = [(e.body, e.context, e.subject) for e in load()]
-    per_draft = [cpu_ms(lambda: check(*entry)) for _ in range(5) for entry in corpus]
+    per_draft = [cpu_ms(lambda: check(*entry)) for _ in range(3) for entry in corpus]
     print(f"the {len(corpus)} corpus drafts (pushy ones too), CPU: "
-          f"p50 {percentile(per_draft, 0.5):.3f} ms, p99 {percentile(per_draft, 0.99):.3f} ms")
+          f"p50 {percentile(per_draft, 0.5):.3f} ms, p95 {percentile(per_draft, 0.95):.3f} ms")
+    met &= model_load()
+    met &= adversarial()
+    met &= installed_size()
     print("checker targets: " + ("met" if met else "NOT met"))
     return 0
+
+
+def model_load() -> bool:
+    """The tone model's load in a fresh process (read, hash checked, parsed), the import of the
+    whole checker (rules compiled, model loaded: what the server does at start), and the
+    first check after it."""
+    probe = ("import time; t = time.perf_counter(); import backend.checker.tone as tone; "
+             "i = time.perf_counter(); tone.load(); l = time.perf_counter(); "
+             "from backend.checker import check; s = time.perf_counter(); "
+             "check('Thank you for the interview. Any update?'); c = time.perf_counter(); "
+             "print(l - i, s - t - (l - i), c - s)")
+    root = Path(__file__).resolve().parent.parent
+    runs = [tuple(map(float, subprocess.run([sys.executable, "-c", probe], cwd=root, check=True,
+                                            capture_output=True, text=True).stdout.split()))
+            for _ in range(3)]
+    worst = max(runs, key=lambda r: r[0])
+    ok = worst[0] <= LOAD_TARGET_S
+    print(f"tone model load in a fresh process (worst of 3): {worst[0]:.2f} s "
+          f"(target <= {LOAD_TARGET_S:.0f} s) — {'met' if ok else 'MISSED'}; the whole checker's "
+          f"import, model included: {max(r[1] for r in runs):.2f} s; first check after it: "
+          f"{max(r[2] for r in runs) * 1000:.0f} ms")
+    return ok
+
+
+def adversarial() -> bool:
+    """The worst adversarial body against a benign one of the same length, CPU, best of 3."""
+    def best(body: str) -> float:
+        return min(cpu_ms(lambda: check(body)) for _ in range(3))
+
+    check(benign(ADVERSARIAL_LENGTH))
+    yardstick = best(benign(ADVERSARIAL_LENGTH))
+    costs = {name: best(body) for name, body in bodies(ADVERSARIAL_LENGTH).items()}
+    ranked = sorted(costs.items(), key=lambda pair: -pair[1])
+    worst_name, worst = ranked[0]
+    ok = worst <= ADVERSARIAL_TARGET * yardstick
+    print(f"{ADVERSARIAL_LENGTH:,}-character bodies, CPU: benign {yardstick:.1f} ms; worst of "
+          f"{len(costs)} adversarial: {worst_name!r} {worst:.1f} ms = {worst / yardstick:.1f}x "
+          f"(target <= {ADVERSARIAL_TARGET:.0f}x) — {'met' if ok else 'MISSED'}")
+    print("  next: " + ", ".join(f"{name} {cost / yardstick:.1f}x" for name, cost in ranked[1:5]))
+    return ok
+
+
+def installed_size() -> bool:
+    """The distributions the tone layer loads beyond the standard library, and their size.
+
+    Measured, not declared: a fresh process imports the checker's model layer and loads the
+    model, and every module that appears is traced to the distribution that installed it.
+    """
+    probe = ("import sys, backend; before = set(sys.modules); "
+             "from backend.checker import layer; layer.model(); "
+             "print(' '.join(sorted({m.split('.')[0] for m in set(sys.modules) - before})))")
+    root = Path(__file__).resolve().parent.parent
+    loaded = subprocess.run([sys.executable, "-c", probe], cwd=root, check=True,
+                            capture_output=True, text=True).stdout.split()
+    owners = metadata.packages_distributions()
+    added = sorted({dist for module in loaded if module not in sys.stdlib_module_names
+                    and module != "backend" for dist in owners.get(module, [module])})
+    size = sum(dist_size(name) for name in added)
+    model = sum(f.stat().st_size for f in tone.FOLDER.iterdir()) / 1e6
+    ok = size / 1e6 <= SIZE_BUDGET_MB
+    print(f"distributions the tone layer loads beyond the standard library: "
+          f"{', '.join(added) or 'none'} ({size / 1e6:.1f} MB installed; budget "
+          f"{SIZE_BUDGET_MB} MB) — {'met' if ok else 'MISSED'}; the model's own files: "
+          f"{model:.2f} MB")
+    return ok
+
+
+def dist_size(name: str) -> int:
+    """Bytes installed by one distribution, from its RECORD."""
+    files = metadata.distribution(name).files or ()
+    return sum(f.size or 0 for f in files)
 
 
 def cpu_ms(function) -> float:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import expect
 
-from e2e.panel import button_of, open_panel, panel_of
+from e2e.panel import button_of, frame_rect, open_panel, panel_of
 
 
 @dataclass(frozen=True)
@@ -245,3 +245,48 @@ def test_sending_records_the_follow_up_once(webmail, paired, interviews):
 @ALL
 def test_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots):
     check_backend_down_says_so_and_loses_nothing(webmail, paired, interviews, service_worker, dead_url, screenshots)
+
+
+def _box(b: dict) -> dict:
+    return {"left": b["x"], "top": b["y"], "right": b["x"] + b["width"], "bottom": b["y"] + b["height"]}
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def text_box(webmail) -> dict:
+    """Where the editor's text is drawn, in the page's coordinates (an iframe editor: plus its frame's place)."""
+    editor = webmail.editor()
+    inner = editor.evaluate("""(el) => {
+      if (el.tagName === 'TEXTAREA') { const b = el.getBoundingClientRect(); return {x: b.x, y: b.y, width: b.width, height: b.height}; }
+      const r = document.createRange(); r.selectNodeContents(el); const b = r.getBoundingClientRect();
+      return {x: b.x, y: b.y, width: b.width, height: b.height}; }""")
+    frame = webmail.page.evaluate("fixture.frame")
+    if frame:
+        outer = webmail.page.locator(frame).bounding_box()
+        inner = {**inner, "x": inner["x"] + outer["x"], "y": inner["y"] + outer["y"]}
+    return _box(inner)
+
+
+@ALL
+@pytest.mark.parametrize("size", [(1280, 860), (1024, 640)], ids=["1280x860", "1024x640"])
+def test_the_panel_covers_neither_the_editors_text_nor_send(webmail, paired, interviews, size, screenshots):
+    webmail.page.set_viewport_size({"width": size[0], "height": size[1]})
+    interview = interviews.make("due")
+    webmail.open_compose(interview["interviewer_email"])
+    webmail.type_at_start("Hello Anna, a few words of my own. ")
+    panel = webmail.open_panel()
+    expect(panel.locator(".draft-body")).not_to_be_empty()
+    webmail.page.wait_for_timeout(200)  # the frame takes its size from the panel's content
+    where = _box(frame_rect(webmail.page))
+    send = _box(webmail.page.locator(webmail.page.evaluate("fixture.sendSelector")).first.bounding_box())
+    text = text_box(webmail)
+    webmail.page.screenshot(path=str(screenshots / f"panel-place-{webmail.name}-{size[0]}x{size[1]}.png"))
+    assert not _overlaps(where, send), f"the panel covers Send: {where} / {send}"
+    assert not _overlaps(where, text), f"the panel covers the editor's text: {where} / {text}"
+    assert 0 <= where["left"] and where["right"] <= size[0] and 0 <= where["top"] and where["bottom"] <= size[1]
+    if webmail.name == "gmail":  # beside the compose window at the foot of the page, not mid-page
+        compose = _box(webmail.page.locator("[role=dialog]").first.bounding_box())
+        assert where["right"] <= compose["left"] or where["left"] >= compose["right"], (where, compose)
+        assert abs(where["bottom"] - compose["bottom"]) < 80, (where, compose)

@@ -4,12 +4,13 @@ from dataclasses import dataclass
 from itertools import islice
 from types import ModuleType
 
-from .checks import (add_value, aggressive, desperate, missing_interest, missing_question,
-                     missing_thanks, placeholder, too_long, too_many_follow_ups, too_soon,
-                     ultimatum)
+from .checks import (add_value, aggressive, desperate, hostile, missing_interest,
+                     missing_question, missing_thanks, placeholder, too_long, too_many_follow_ups,
+                     too_soon, ultimatum)
+from . import layer
 from .context import DEFAULT, Context
 from .draft import Draft
-from .kinds import Hit
+from .kinds import Hit, load
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -66,14 +67,26 @@ class Check:
 
 
 REGISTRY: tuple[Check, ...] = tuple(Check.from_module(m) for m in (
-    ultimatum, aggressive, desperate, placeholder, too_soon, too_many_follow_ups,
+    ultimatum, aggressive, hostile, desperate, placeholder, too_soon, too_many_follow_ups,
     missing_thanks, missing_interest, missing_question, too_long, add_value,
 ))
 RULES = {c.id: c for c in REGISTRY}
+# The rules about tone: the model reads for three of them; a finding of any says the sentence
+# is already pointed at.
+TONE_RULES = ("ultimatum", "aggressive", "desperate", "hostile")
+TONE_WORDS = load("tone").data
+# Loaded now, at start: a model whose hash does not match is refused before the first check,
+# and the first check does not pay for the load.
+layer.model()
 
 
-def check(body: str, context: Context | None = None, subject: str | None = None) -> list[Finding]:
-    """Every finding in a draft, sorted by where it starts, then errors first."""
+def check(body: str, context: Context | None = None, subject: str | None = None,
+          tone: bool = True) -> list[Finding]:
+    """Every finding in a draft, sorted by where it starts, then errors first.
+
+    `tone=False` leaves out the sentence-level tone model (the rules alone: what it is
+    trained beside).
+    """
     context = context or DEFAULT
     draft = Draft(body)
     heading = Draft(subject) if subject and subject.strip() else None
@@ -83,8 +96,26 @@ def check(body: str, context: Context | None = None, subject: str | None = None)
         if heading is not None and rule.subject:
             found += [Finding(rule.id, rule.severity, SUBJECT_PREFIX + hit.message, 0, 0, "",
                               hit.suggestion) for hit in _apart(rule.function(heading, context))]
+    if tone:
+        found += tone_findings(draft, found)
     found.sort(key=lambda f: (f.start, SEVERITY_RANK[f.severity], f.rule, f.end))
     return found
+
+
+def tone_findings(draft: Draft, found: list[Finding]) -> list[Finding]:
+    """The tone model's warnings: at most one per sentence, its likeliest reading, and none on
+    a sentence a tone rule already points into (the rule says it better, with the words)."""
+    covered = sorted((f.start, f.end) for f in found if f.rule in TONE_RULES and f.end)
+    out = []
+    for start, end, rule in layer.readings(draft):
+        if any(s < end and start < e for s, e in covered):
+            continue
+        words = TONE_WORDS[rule]
+        out.append(Finding(rule, "warning", words["message"], start, end, draft.body[start:end],
+                           words["suggestion"]))
+        if len(out) >= MAX_HITS:
+            break
+    return out
 
 
 def _apart(hits: Iterable[Hit]) -> list[Hit]:

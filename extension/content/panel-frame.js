@@ -193,8 +193,8 @@
       if (this.port) this.port.postMessage({ id: msg.id, answer });
     }
 
-    /** Beside the compose window when there is room (never over the editor), else above or below
-     * the button's row (never over Send). Reads layout on demand, never in an observer. */
+    /** Where the panel goes (panel-place.js): clear of the editor's text and of Send. Reads layout
+     * on demand (open, insert, resize), never in an observer. */
     place() {
       if (!this.iframe) return;
       const anchor = this.assistant.button;
@@ -203,7 +203,7 @@
       const vw = window.innerWidth;
       const vh = window.innerHeight;
       const width = Math.min(WIDTH, vw - 16);
-      const a = anchor && anchor.isConnected ? anchor.getBoundingClientRect() : { top: vh - 60, bottom: vh - 20, right: vw - 8 };
+      const a = anchor && anchor.isConnected ? anchor.getBoundingClientRect() : { left: vw - 108, top: vh - 60, bottom: vh - 20, right: vw - 8 };
       const b = row ? row.getBoundingClientRect() : a;
       const r = { top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom), right: a.right };
       // An adapter that knows where its page has room (self-hosted webmails) picks the spot itself.
@@ -225,27 +225,50 @@
         return;
       }
       style.width = '';
-      const w = this.assistant.win.getBoundingClientRect();
-      let left;
-      if (w.left >= width + 16) left = w.left - width - 8;
-      else if (vw - w.right >= width + 16) left = w.right + 8;
-      if (left !== undefined) {
-        // Side by side: bottom-aligned with the button, which sits by Send at the window's foot.
-        const bottom = Math.max(8, vh - r.bottom);
-        const height = Math.min(this.height, vh - bottom - 8);
-        Object.assign(style, { left: `${left}px`, top: '', bottom: `${bottom}px`, height: `${height}px` });
-        return;
+      const rect = (el) => {
+        const x = el.getBoundingClientRect();
+        return { left: x.left, top: x.top, right: x.right, bottom: x.bottom };
+      };
+      const sends = adapter
+        .sendControls(this.assistant.win)
+        .map(rect)
+        .filter((x) => x.right > x.left && x.bottom > x.top);
+      const send = sends.length
+        ? sends.reduce((u, x) => ({
+            left: Math.min(u.left, x.left),
+            top: Math.min(u.top, x.top),
+            right: Math.max(u.right, x.right),
+            bottom: Math.max(u.bottom, x.bottom),
+          }))
+        : null;
+      const spotFor = ns.panelPlace.choose(
+        { vw, vh },
+        { width, height: this.height, minHeight: MIN_HEIGHT },
+        { win: rect(this.assistant.win), row: { ...r, left: Math.min(a.left ?? r.right, b.left ?? r.right) }, text: this.textBox(), send },
+      );
+      Object.assign(style, { left: `${spotFor.left}px`, top: `${spotFor.top}px`, bottom: '', height: `${spotFor.height}px` });
+    }
+
+    /** Where the editor's text is drawn (a frame's editor: in the page's coordinates), or null. */
+    textBox() {
+      const editor = this.assistant.adapter.editorOf(this.assistant.win);
+      if (!editor) return null;
+      let box;
+      if (editor.root.tagName === 'TEXTAREA' || editor.root.tagName === 'INPUT') box = editor.root.getBoundingClientRect();
+      else {
+        const range = editor.root.ownerDocument.createRange();
+        range.selectNodeContents(editor.root);
+        box = range.getBoundingClientRect();
+        if (!box.width && !box.height) box = editor.root.getBoundingClientRect();
       }
-      style.left = `${Math.max(8, Math.min(r.right - width, vw - width - 8))}px`;
-      const below = vh - r.bottom - 14;
-      const above = r.top - 14;
-      if (below >= 320 || below >= above) {
-        const height = Math.min(this.height, Math.max(MIN_HEIGHT, below));
-        Object.assign(style, { top: `${r.bottom + 6}px`, bottom: '', height: `${height}px` });
-      } else {
-        const height = Math.min(this.height, Math.max(MIN_HEIGHT, above));
-        Object.assign(style, { bottom: `${vh - r.top + 6}px`, top: '', height: `${height}px` });
+      let dx = 0;
+      let dy = 0;
+      if (editor.frame) {
+        const f = editor.frame.getBoundingClientRect();
+        dx = f.left + editor.frame.clientLeft;
+        dy = f.top + editor.frame.clientTop;
       }
+      return { left: box.left + dx, top: box.top + dy, right: box.right + dx, bottom: box.bottom + dy };
     }
   }
 

@@ -24,6 +24,7 @@
     'content/adapters/roundcube.js',
     'content/adapters/generic.js',
     'content/panel-style.js',
+    'content/panel-place.js',
     'content/panel-frame.js',
     'content/recorder.js',
     'content/compose-button.js',

@@ -10,7 +10,8 @@ from backend.checker.eval import load
 CONTRACT_RULES = {"ultimatum", "aggressive", "desperate", "placeholder", "too_soon",
                   "too_many_follow_ups", "missing_thanks", "missing_interest",
                   "missing_question", "too_long", "add_value"}
-ERRORS = {"ultimatum", "aggressive", "placeholder", "too_soon", "too_many_follow_ups"}
+ERRORS = {"ultimatum", "aggressive", "hostile", "placeholder", "too_soon",
+          "too_many_follow_ups"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -1,0 +1,112 @@
+"""A sentence-level reading of tone beyond phrase lists: the checker's own small learned model.
+
+The phrase rules are precise and explain themselves, but people say "pushy" in more ways than any
+list holds. This layer scores each sentence of the user's own words for `ultimatum`,
+`aggressive` and `desperate` with a linear model over words, word pairs and letter groups
+(TF-IDF weighted, the weights learned by logistic regression in `train.py`). Its hits are
+**warnings** that name the sentence and say what it may sound like: its precision on real
+writing is good enough to point at a sentence, not to promise an error.
+
+The model is plain numbers in `model/tone.json`, trained by the project on its own labelled
+sentences (see `model/PROVENANCE.md`); its SHA-256 is pinned below and checked when it is
+loaded, so a changed or damaged file is refused instead of silently read. Scoring is pure
+Python: no package to install, nothing downloaded, ever.
+"""
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+FOLDER = Path(__file__).parent / "model"
+MODEL = FOLDER / "tone.json"
+# Pinned: `python -m backend.checker.train` writes the model and this line together.
+MODEL_SHA256 = "25c7578981fc7045119ee01b015ddf64fd92b50867fce023f7e0561e07a5580c"
+RULES = ("ultimatum", "aggressive", "desperate")
+
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?*]")
+CHAR_SIZES = (3, 4, 5)
+LONGEST_WORD = 30  # characters: longer runs are not words, and get no letter groups
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+DIGITS = str.maketrans("123456789", "000000000")
+
+
+class ModelError(RuntimeError):
+    """The model file is missing or is not the one the code was built with."""
+
+
+def tokens(sentence: str) -> list[str]:
+    """The sentence's words, lower-cased, apostrophes made plain, digits all 0."""
+    return TOKEN.findall(sentence.lower().translate(APOSTROPHES).translate(DIGITS))
+
+
+def features(sentence: str) -> Counter:
+    """What the model reads in a sentence: words, pairs of words, and letter groups of 3–5
+    inside each word (with its edges), so "ghosting" and "ghosted" share most of their weight.
+
+    One function for training and for use: what the model learned from is what it reads.
+    """
+    words = tokens(sentence)
+    found = Counter("w " + word for word in words)
+    found.update("b " + a + " " + b for a, b in zip(words, words[1:]))
+    for word in words:
+        if len(word) > LONGEST_WORD or not word[0].isalpha():
+            continue
+        padded = f"<{word}>"
+        for size in CHAR_SIZES:
+            found.update("c " + padded[i:i + size] for i in range(len(padded) - size + 1))
+    return found
+
+
+@dataclass(frozen=True)
+class Model:
+    """Per feature: its idf and one weight per rule; per rule: intercept and threshold."""
+
+    rules: tuple[str, ...]
+    table: dict[str, list[float]]       # feature -> [idf, weight of rules[0], rules[1], ...]
+    intercepts: tuple[float, ...]
+    thresholds: tuple[float, ...]       # a sentence whose score passes this gets a warning
+
+    def scores(self, sentence: str) -> dict[str, float]:
+        """The model's score (log-odds) of each rule for one sentence."""
+        sums = [0.0] * len(self.rules)
+        norm = 0.0
+        table = self.table
+        for feature, count in features(sentence).items():
+            row = table.get(feature)
+            if row is None:
+                continue
+            value = (1.0 + math.log(count)) * row[0]
+            norm += value * value
+            for i in range(len(sums)):
+                sums[i] += value * row[i + 1]
+        scale = 1.0 / math.sqrt(norm) if norm else 0.0
+        return {rule: sums[i] * scale + self.intercepts[i] for i, rule in enumerate(self.rules)}
+
+    def flagged(self, sentence: str) -> list[tuple[str, float]]:
+        """The rules whose threshold the sentence passes, with the margin, widest first."""
+        scores = self.scores(sentence)
+        passed = [(rule, scores[rule] - self.thresholds[i]) for i, rule in enumerate(self.rules)
+                  if scores[rule] >= self.thresholds[i]]
+        return sorted(passed, key=lambda pair: -pair[1])
+
+
+def load(path: Path = MODEL, sha256: str | None = None) -> Model:
+    """The model, after checking its bytes against the pinned hash; ModelError otherwise."""
+    expected = MODEL_SHA256 if sha256 is None else sha256
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ModelError(f"the tone model {path} cannot be read ({error}); reinstall the "
+                         "package, or rebuild it with `python -m backend.checker.train`") from None
+    found = hashlib.sha256(raw).hexdigest()
+    if found != expected:
+        raise ModelError(f"the tone model {path} has SHA-256 {found}, not the pinned "
+                         f"{expected}: the file was changed or damaged. Refusing to use it; "
+                         "reinstall the package, or rebuild it with "
+                         "`python -m backend.checker.train` (which pins the new hash).")
+    data = json.loads(raw)
+    return Model(tuple(data["rules"]), data["table"], tuple(data["intercepts"]),
+                 tuple(data["thresholds"]))

@@ -1,0 +1,273 @@
+"""Train the tone model: `python -m backend.checker.train` (needs the `train` extra: scikit-learn).
+
+Reproducible: the same data gives the same file, byte for byte (a fixed fold assignment, a
+deterministic solver, weights rounded). It reads only the project's own data:
+- the team's labelled corpus (corpus/drafts.toml): a sentence is an example of a rule when the
+  draft is labelled with it and the rule's phrase finding falls in that sentence;
+- the real-world corpus's **dev** part (corpus/realworld/dev.toml): its `tone_sentences` are
+  examples of the item's label, the other sentences of every item examples of none. The
+  **locked** part is never read here;
+- the team's own contrast sentences (model/contrast.toml), written for this model.
+
+Thresholds are set on real polite writing the model did not learn from: the dev items are cut
+into folds; a model trained without a fold scores that fold's items; each rule's threshold is
+the lowest that keeps that rule's warnings off all but `POLITE_BUDGET` of the polite dev items.
+The model written out is then trained on everything, with those thresholds.
+Writes model/tone.json and pins its SHA-256 in tone.py.
+"""
+import argparse
+import hashlib
+import json
+import math
+import re
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import eval as corpus_eval
+from . import layer, realworld, tone
+from .draft import Draft
+from .registry import check
+
+CONTRAST = tone.FOLDER / "contrast.toml"
+MODEL_RULES = tone.RULES
+# Which model rule a real-world label or a checker rule teaches: insults are aggression.
+TEACHES = {"ultimatum": "ultimatum", "aggressive": "aggressive", "hostile": "aggressive",
+           "desperate": "desperate"}
+FOLDS = 5
+C = 4.0              # inverse regularisation of the logistic regression
+MIN_DF = 2           # a feature seen in fewer training sentences is left out
+POLITE_BUDGET = 3    # polite dev items each rule's threshold may flag (out-of-fold)
+DIGITS = 4           # decimals kept in the exported weights
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One sentence, the model rules it is an example of, and where it comes from."""
+
+    text: str
+    labels: frozenset[str]
+    group: str           # the draft or item it is part of
+    polite_item: bool    # part of a real-world polite item (what thresholds are set on)
+    item_label: str | None = None  # the real-world item's label
+
+
+def team_samples() -> list[Sample]:
+    """Sentences of the team's corpus, labelled by where its rules' findings fall."""
+    out = []
+    for entry in corpus_eval.load():
+        findings = [f for f in check(entry.body, entry.context, tone=False)
+                    if f.rule in TEACHES and f.rule in entry.flag and f.end]
+        for start, end, text in layer.sentences(Draft(entry.body)):
+            labels = frozenset(TEACHES[f.rule] for f in findings
+                               if f.start < end and start < f.end)
+            out.append(Sample(text, labels, f"team:{entry.id}", False))
+    return out
+
+
+def real_samples(split: str = "dev") -> list[Sample]:
+    """Sentences of the real-world corpus's `split`: tone sentences teach the item's label."""
+    if split != "dev":
+        raise ValueError("the model learns from the dev part only; the locked part is scored")
+    out = []
+    for item in realworld.load(split):
+        spans = []
+        for tone_sentence in item.tone_sentences:
+            at = item.text.find(tone_sentence)
+            if at >= 0:
+                spans.append((at, at + len(tone_sentence)))
+        rule = TEACHES.get(item.label)
+        for start, end, text in layer.sentences(Draft(item.text)):
+            hit = rule is not None and any(s < end and start < e for s, e in spans)
+            out.append(Sample(text, frozenset([rule]) if hit else frozenset(), item.id,
+                              item.polite, item.label))
+    return out
+
+
+def contrast_samples() -> list[Sample]:
+    """The team's own contrast sentences: pushy ones and the polite ones they sit beside."""
+    with open(CONTRAST, "rb") as file:
+        data = tomllib.load(file)
+    out = []
+    for label, sentences in data["sentences"].items():
+        labels = frozenset() if label == "polite" else frozenset([label])
+        out += [Sample(s, labels, f"contrast:{label}:{n}", False)
+                for n, s in enumerate(sentences)]
+    return out
+
+
+def fold_of(group: str) -> int:
+    """A fixed fold for an item: from a hash of its id, so reruns cut the same folds."""
+    return int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) % FOLDS
+
+
+class Vectoriser:
+    """The tone module's features as TF-IDF vectors: a vocabulary and idf from training."""
+
+    def __init__(self, texts: list[str]):
+        df = Counter()
+        for text in texts:
+            df.update(set(tone.features(text)))
+        kept = sorted(f for f, n in df.items() if n >= MIN_DF)
+        self.index = {f: i for i, f in enumerate(kept)}
+        total = len(texts)
+        # sklearn's smooth idf, rounded as exported, so training sees what scoring will use
+        self.idf = [round(math.log((1 + total) / (1 + df[f])) + 1, DIGITS) for f in kept]
+
+    def matrix(self, texts: list[str]):
+        from scipy.sparse import csr_matrix
+
+        rows, cols, values = [], [], []
+        for r, text in enumerate(texts):
+            entries = []
+            for feature, count in tone.features(text).items():
+                i = self.index.get(feature)
+                if i is not None:
+                    entries.append((i, (1.0 + math.log(count)) * self.idf[i]))
+            norm = math.sqrt(sum(v * v for _, v in entries)) or 1.0
+            for i, v in entries:
+                rows.append(r)
+                cols.append(i)
+                values.append(v / norm)
+        return csr_matrix((values, (rows, cols)), shape=(len(texts), len(self.index)))
+
+
+def fit(samples: list[Sample]):
+    """A vectoriser and one logistic regression per model rule."""
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [s.text for s in samples]
+    vectoriser = Vectoriser(texts)
+    x = vectoriser.matrix(texts)
+    models = {}
+    for rule in MODEL_RULES:
+        y = [rule in s.labels for s in samples]
+        model = LogisticRegression(C=C, class_weight="balanced", solver="liblinear",
+                                   max_iter=2000)
+        model.fit(x, y)
+        models[rule] = model
+    return vectoriser, models
+
+
+def rounded_scores(vectoriser, models, texts: list[str]) -> dict[str, list[float]]:
+    """Scores as the exported (rounded) weights give them."""
+    x = vectoriser.matrix(texts)
+    out = {}
+    for rule, model in models.items():
+        weights = [round(w, DIGITS) for w in model.coef_[0]]
+        intercept = round(float(model.intercept_[0]), DIGITS)
+        column = x @ weights
+        out[rule] = [float(v) + intercept for v in column]
+    return out
+
+
+def out_of_fold(base: list[Sample], dev: list[Sample]) -> dict[str, dict[str, float]]:
+    """Each dev item's highest sentence score per rule, from a model that did not see it."""
+    best: dict[str, dict[str, float]] = {}
+    for k in range(FOLDS):
+        held = [s for s in dev if fold_of(s.group) == k]
+        vectoriser, models = fit(base + [s for s in dev if fold_of(s.group) != k])
+        scores = rounded_scores(vectoriser, models, [s.text for s in held])
+        for rule in MODEL_RULES:
+            for sample, score in zip(held, scores[rule]):
+                item = best.setdefault(sample.group, {r: -math.inf for r in MODEL_RULES})
+                item[rule] = max(item[rule], score)
+    return best
+
+
+def thresholds(best: dict, dev: list[Sample]) -> tuple[dict[str, float], list[str]]:
+    """Per rule the lowest threshold that flags at most POLITE_BUDGET polite dev items."""
+    label_of = {s.group: s.item_label for s in dev}
+    found, report = {}, []
+    for rule in MODEL_RULES:
+        polite = sorted((best[g][rule] for g in best if label_of[g] == "polite"), reverse=True)
+        edge = polite[POLITE_BUDGET] if len(polite) > POLITE_BUDGET else -math.inf
+        found[rule] = round(max(edge + 1e-3, 0.0), DIGITS)
+        bad = [best[g][rule] for g in best if TEACHES.get(label_of[g] or "") == rule]
+        caught = sum(score >= found[rule] for score in bad)
+        flagged = sum(score >= found[rule] for score in polite)
+        report.append(f"{rule}: threshold {found[rule]:+.3f}; out-of-fold on dev: caught "
+                      f"{caught} of {len(bad)} {rule} items, flagged {flagged} of "
+                      f"{len(polite)} polite")
+    return found, report
+
+
+def with_rules(best: dict, found: dict[str, float]) -> list[str]:
+    """The honest dev estimate of rules and model together: the rules' findings, or the
+    out-of-fold model score over its threshold (any severity), per real-world label."""
+    from .eval import LABEL_RULES
+
+    lines = ["rules + out-of-fold model on dev, drafts caught per label:"]
+    caught, total, polite_flagged, polite = Counter(), Counter(), 0, 0
+    for item in realworld.load("dev"):
+        rules = {f.rule for f in check(item.text, tone=False)}
+        scores = best.get(item.id, {})
+        model = {r for r in MODEL_RULES if scores.get(r, -math.inf) >= found[r]}
+        if item.polite:
+            polite += 1
+            polite_flagged += bool(model)
+            continue
+        total[item.label] += 1
+        caught[item.label] += bool((rules | model) & set(LABEL_RULES[item.label]))
+    lines += [f"  {label}: {caught[label]} of {total[label]}" for label in LABEL_RULES]
+    lines.append(f"  polite drafts the model would warn on: {polite_flagged} of {polite}")
+    return lines
+
+
+def export(vectoriser, models, found: dict[str, float]) -> bytes:
+    """The model as JSON: per feature its idf and weights; sorted, rounded, byte-stable."""
+    weights = {rule: models[rule].coef_[0] for rule in MODEL_RULES}
+    table = {}
+    for feature, i in vectoriser.index.items():
+        table[feature] = [vectoriser.idf[i]] + [round(float(weights[r][i]), DIGITS)
+                                                 for r in MODEL_RULES]
+    data = {"format": 1, "rules": list(MODEL_RULES),
+            "intercepts": [round(float(models[r].intercept_[0]), DIGITS) for r in MODEL_RULES],
+            "thresholds": [found[r] for r in MODEL_RULES], "table": table}
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+
+
+def pin(digest: str) -> None:
+    """Write the new hash into tone.py: the code and the file it checks change together."""
+    source = Path(tone.__file__)
+    text = source.read_text()
+    text = re.sub(r'MODEL_SHA256 = "[0-9a-f]{64}"', f'MODEL_SHA256 = "{digest}"', text)
+    source.write_text(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backend.checker.train")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="report the out-of-fold figures; write nothing")
+    args = parser.parse_args([] if argv is None else argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("scikit-learn is needed to train: pip install -e '.[train]'", file=sys.stderr)
+        return 2
+    base = team_samples() + contrast_samples()
+    dev = real_samples("dev")
+    print(f"training sentences: team corpus + contrast {len(base)}, real-world dev {len(dev)} "
+          f"({len({s.group for s in dev})} items)")
+    for rule in MODEL_RULES:
+        print(f"  {rule}: {sum(rule in s.labels for s in base + dev)} positive sentences")
+    best = out_of_fold(base, dev)
+    found, report = thresholds(best, dev)
+    print("\n".join(report))
+    print("\n".join(with_rules(best, found)))
+    if args.dry_run:
+        return 0
+    vectoriser, models = fit(base + dev)
+    raw = export(vectoriser, models, found)
+    tone.MODEL.write_bytes(raw)
+    digest = hashlib.sha256(raw).hexdigest()
+    pin(digest)
+    print(f"wrote {tone.MODEL} ({len(raw):,} bytes, {len(vectoriser.index):,} features), "
+          f"SHA-256 {digest} pinned in tone.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
