@@ -127,7 +127,7 @@ class FaultProxy:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.0"  # one request per connection (see the module doc)
 
-            def log_message(self, format, *args):  # noqa: A002 - the base class's name
+            def log_message(self, format, *args):
                 """Quiet: the log list says what happened."""
 
             def _any(self):

@@ -21,7 +21,7 @@ def interview(on=None, **fields) -> dict:
             "interviewer_email": None, "timeline": None, "decision_date": None,
             "timeline_parsed": None, "country": "US", "notes": None, "follow_ups": [],
             "reply_on": None, "outcome": None, **fields}
-    day = lambda value: date.fromisoformat(value) if value else None  # noqa: E731
+    day = lambda value: date.fromisoformat(value) if value else None
     action = schedule.next_action(
         interview_date=day(data["interview_date"]), decision_date=day(data["decision_date"]),
         follow_ups=[day(f["sent_on"]) for f in data["follow_ups"]],

@@ -4,10 +4,21 @@ from dataclasses import dataclass
 from itertools import islice
 from types import ModuleType
 
-from .checks import (add_value, aggressive, desperate, hostile, missing_interest,
-                     missing_question, missing_thanks, placeholder, too_long, too_many_follow_ups,
-                     too_soon, ultimatum)
 from . import layer
+from .checks import (
+    add_value,
+    aggressive,
+    desperate,
+    hostile,
+    missing_interest,
+    missing_question,
+    missing_thanks,
+    placeholder,
+    too_long,
+    too_many_follow_ups,
+    too_soon,
+    ultimatum,
+)
 from .context import DEFAULT, Context
 from .draft import Draft
 from .kinds import Hit, load

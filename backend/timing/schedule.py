@@ -11,7 +11,6 @@ from ..vocabulary import ACTIONS, NUMBER_WORDS, STATES  # noqa: F401  (named her
 from .business_days import add_business_days, holidays_between
 from .rules import RULES, Window
 
-
 # Dates in reasons read "Fri 13 Mar"; fixed English names, not the machine's locale.
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",

@@ -106,7 +106,7 @@ def parse_timeline(text: str, interview_date: date, country: str) -> date | None
         return " | "  # keeps the words either side from joining into a new phrase
 
     for pattern, resolve in PATTERNS:
-        text = pattern.sub(lambda match: cut(match, resolve), text)
+        text = pattern.sub(lambda match, resolve=resolve: cut(match, resolve), text)
     if len(found) != 1:
         return None
     (day,) = found
