@@ -312,6 +312,10 @@ def test_dark_theme(seeded, page, extension_id, screenshots):
     expect(page.get_by_role("region", name="Birch & Co — Analyst")).to_be_visible()
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(23, 25, 27)"
     page.screenshot(path=screenshots / "interviews-dark.png", full_page=True)
+    # 400% zoom of a 1280-pixel window is 320 CSS pixels: one column, nothing scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    page.screenshot(path=screenshots / "interviews-narrow.png", full_page=True)
 
 
 def test_keyboard_only_open_record_edit_delete_and_undo(seeded, page, extension_id, paired):

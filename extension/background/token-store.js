@@ -10,6 +10,7 @@
   const STORE = 'secrets';
   const KEY = 'token';
   const LEGACY_KEY = 'token'; // chrome.storage.local key of versions that kept it there
+  let cached = null; // the token as last read or written by this worker (only it writes)
 
   function open() {
     return new Promise((resolve, reject) => {
@@ -47,16 +48,21 @@
 
   /** The token, or '' when not paired. */
   async function load() {
-    const token = await run('readonly', (store) => store.get(KEY));
-    return typeof token === 'string' ? token : '';
+    if (cached === null) {
+      const token = await run('readonly', (store) => store.get(KEY));
+      cached = typeof token === 'string' ? token : '';
+    }
+    return cached;
   }
 
   async function save(token) {
     await run('readwrite', (store) => store.put(String(token), KEY));
+    cached = String(token);
   }
 
   async function clear() {
     await run('readwrite', (store) => store.delete(KEY));
+    cached = '';
   }
 
   ns.tokenStore = { load, save, clear, moveLegacy };
