@@ -1,4 +1,4 @@
-"""Markup in the user's data shows as text (issue 6, item 5, the e2e part).
+"""Markup in the user's data shows as text (the browser half; the API half is in tests/).
 
 Interview fields, the profile and what a user types carry `<img src=x onerror=...>`, `<script>`,
 `"><svg onload=...>`, a `javascript:` link in the notes and right-to-left marks. In the compose

@@ -15,7 +15,7 @@ CONTRACT_KEYS = {"subject", "body", "action", "template", "schedule", "findings"
 
 
 def interview(on=None, **fields) -> dict:
-    """An Interview as the API shows it (CONTRACT.md), its schedule from the real timing rules."""
+    """An Interview as the API shows it (docs/api.md), its schedule from the real timing rules."""
     data = {"id": 1, "company": "Northwind Labs", "position": "Product Manager",
             "interview_date": "2026-03-06", "interviewer_name": "Sarah Chen",
             "interviewer_email": None, "timeline": None, "decision_date": None,

@@ -57,7 +57,7 @@ def test_firefoxs_background_page_and_chromes_worker_load_the_same_list():
     worker = (EXTENSION / "background" / "service-worker.js").read_text(encoding="utf-8")
     imported = quoted_list(worker, "importScripts(")
     expected = [path.replace("background/", "") if path.startswith("background/")
-                else f"../{path}" for path in LISTS["background"][:-1]]
+                else f"/{path}" for path in LISTS["background"][:-1]]
     assert imported == expected
 
 

@@ -33,7 +33,7 @@ MAX_HITS = 40
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing to look at in a draft, as CONTRACT.md's Finding."""
+    """One thing to look at in a draft, as the Finding of docs/api.md."""
 
     rule: str
     severity: str
@@ -44,7 +44,7 @@ class Finding:
     suggestion: str | None = None
 
     def to_dict(self) -> dict:
-        """The JSON object of CONTRACT.md; no `suggestion` key when there is none."""
+        """The JSON object of docs/api.md; no `suggestion` key when there is none."""
         found = {"rule": self.rule, "severity": self.severity, "message": self.message,
                  "start": self.start, "end": self.end, "match": self.match}
         if self.suggestion is not None:

@@ -1,4 +1,4 @@
-"""What the interviewer said about their timeline -> the decision date (CONTRACT.md rule 2).
+"""What the interviewer said about their timeline -> the decision date (docs/timing.md).
 
 The text is read with a table of patterns, most specific first; each match is cut out so a
 later, looser pattern cannot read the same words again. Every date found must agree: two
