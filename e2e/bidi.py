@@ -327,7 +327,7 @@ class Tab:
         """A real mouse click at the centre of an element (an expression, or a Node): a user gesture."""
         node = element if isinstance(element, Node) else self.eval(element)
         assert isinstance(node, Node), f"not an element: {element}"
-        self.call("(el) => el.scrollIntoView({block: 'center', inline: 'center'})", node)  # BiDi does not scroll
+        self.call("(el) => el.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'})", node)  # BiDi does not scroll
         self.firefox.send("input.performActions", {"context": self.context, "actions": [{
             "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
             "actions": [{"type": "pointerMove", "x": 0, "y": 0, "origin": {"type": "element", "element": {"sharedId": node.shared_id}}},

@@ -39,7 +39,8 @@ def test_the_docs_a_contributor_needs_are_here():
 
 
 def test_the_pattern_catches_what_it_is_for():
-    for line in ("see ../shared/x", "as CONTRACT.md says", "WEBMAIL.md", "fixes issue 9",
-                 "Issue #10", "issues 3"):
+    # Built from parts, so this file does not hold what it looks for.
+    for line in ("see ." + "./shared/x", "as CONTRACT" + ".md says", "WEBMAIL" + ".md",
+                 "fixes iss" + "ue 9", "Iss" + "ue #10", "iss" + "ues 3"):
         assert OUTSIDE.search(line), line
     assert not OUTSIDE.search("the tissue 3 layers")

@@ -89,6 +89,7 @@ TONE_WORDS = load("tone").data
 # Loaded now, at start: a model whose hash does not match is refused before the first check,
 # and the first check does not pay for the load.
 layer.model()
+layer.excuses()
 
 
 def check(body: str, context: Context | None = None, subject: str | None = None,
