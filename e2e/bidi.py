@@ -136,9 +136,15 @@ class Firefox:
             start_new_session=True)
         address = cls._address(process, log, timeout)
         closing = contextlib.ExitStack()
-        socket = closing.enter_context(connect(f"{address}/session", max_size=None, open_timeout=timeout))
-        firefox = cls(process, socket, log, closing)
-        session = firefox.send("session.new", {"capabilities": {}})
+        try:
+            socket = closing.enter_context(connect(f"{address}/session", max_size=None, open_timeout=timeout))
+            firefox = cls(process, socket, log, closing)
+            session = firefox.send("session.new", {"capabilities": {}})
+        except BaseException:  # no session: stop the Firefox just started, or it outlives the tests
+            closing.close()
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+            raise
         firefox.version = session["capabilities"]["browserVersion"]
         return firefox
 
