@@ -1,6 +1,6 @@
 /* Putting text into a webmail's editor so that the editor's own model keeps it (it survives
  * the webmail's save and send) and one undo removes exactly our text. The strategy depends on
- * the editor kind, as measured in docs/extension.md "Inserting text so the editor keeps it"; after each
+ * the editor kind, as measured in docs/extension.md "Inserting the draft"; after each
  * try we check that the text arrived before trying the next, so nothing is inserted twice. */
 'use strict';
 
