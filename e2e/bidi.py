@@ -136,9 +136,15 @@ class Firefox:
             start_new_session=True)
         address = cls._address(process, log, timeout)
         closing = contextlib.ExitStack()
-        socket = closing.enter_context(connect(f"{address}/session", max_size=None, open_timeout=timeout))
-        firefox = cls(process, socket, log, closing)
-        session = firefox.send("session.new", {"capabilities": {}})
+        try:
+            socket = closing.enter_context(connect(f"{address}/session", max_size=None, open_timeout=timeout))
+            firefox = cls(process, socket, log, closing)
+            session = firefox.send("session.new", {"capabilities": {}})
+        except BaseException:  # no session: stop the Firefox just started, or it outlives the tests
+            closing.close()
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+            raise
         firefox.version = session["capabilities"]["browserVersion"]
         return firefox
 
@@ -167,7 +173,7 @@ class Firefox:
     def close(self) -> None:
         try:
             self.send("session.end", {}, timeout=5)
-        except Exception:  # noqa: BLE001 — Firefox may already be going away
+        except Exception:
             pass
         try:
             self.closing.close()
@@ -327,7 +333,7 @@ class Tab:
         """A real mouse click at the centre of an element (an expression, or a Node): a user gesture."""
         node = element if isinstance(element, Node) else self.eval(element)
         assert isinstance(node, Node), f"not an element: {element}"
-        self.call("(el) => el.scrollIntoView({block: 'center', inline: 'center'})", node)  # BiDi does not scroll
+        self.call("(el) => el.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'})", node)  # BiDi does not scroll
         self.firefox.send("input.performActions", {"context": self.context, "actions": [{
             "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
             "actions": [{"type": "pointerMove", "x": 0, "y": 0, "origin": {"type": "element", "element": {"sharedId": node.shared_id}}},

@@ -91,9 +91,13 @@ class LiveBackend:
                 return Answer(error.code, _json_loads(error.read()))
 
     def clear(self) -> None:
-        """Delete every interview, so a test starts from an empty list."""
-        for interview in self.api("GET", "/api/v1/interviews").json["interviews"]:
-            self.api("DELETE", f"/api/v1/interviews/{interview['id']}")
+        """Delete every interview, so a test starts from an empty list (the list answers by pages)."""
+        while True:
+            page = self.api("GET", "/api/v1/interviews?limit=200").json["interviews"]
+            if not page:
+                return
+            for interview in page:
+                self.api("DELETE", f"/api/v1/interviews/{interview['id']}")
 
 
 def _json_dumps(value) -> bytes:

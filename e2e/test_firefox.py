@@ -2,7 +2,7 @@
 pairing in the options, the popup's due list, the Gmail and Outlook fixtures at their real
 addresses (the Firefox paste path, built in the page's world, inserts into Outlook's RoosterJS),
 one undo, Send recording once, adding a self-hosted site through the real permission request,
-and the real Roundcube (both editors) on it.
+and the real Roundcube (both editors, a new mail and a reply to a received message) on it.
 
 One Firefox serves the module: the tests run in file order and share its pairing (made by the
 first test, through the options page, as a user pairs).
@@ -115,7 +115,8 @@ def ff_paired(firefox, backend):
     try:
         tab.wait_for("!document.getElementById('paired').hidden")
     except AssertionError:
-        raise AssertionError(f"not paired; the options page says: {tab.eval('document.body.innerText')[:600]!r}")
+        shown = tab.eval("document.body.innerText")[:600]
+        raise AssertionError(f"not paired; the options page says: {shown!r}") from None
     tab.firefox_options_text = tab.eval("document.getElementById('paired-text').innerText")
     yield tab
     tab.close()
@@ -125,7 +126,7 @@ def test_the_extension_installs_on_this_firefox(firefox):
     """The manifest's strict_min_version admits the Firefox under test (which installed it)."""
     manifest = json.loads((EXTENSION / "manifest.json").read_text())
     minimum = manifest["browser_specific_settings"]["gecko"]["strict_min_version"]
-    major = lambda version: int(version.split(".")[0])  # noqa: E731
+    major = lambda version: int(version.split(".")[0])
     assert major(firefox.version) >= major(minimum), (firefox.version, minimum)
 
 
@@ -170,13 +171,14 @@ def test_fixture_site_insert_undo_send(firefox, ff_paired, interviews, screensho
     try:
         tab.eval(f"fixture.compose({{to: [{{name: 'Anna Lee', email: {interview['interviewer_email']!r}}}]}})")
         tab.wait_for(f"{BUTTONS} === 1", what="one Follow-up assistant button")
-        tab.click(f"document.querySelector(fixture.editable)")
+        tab.click("document.querySelector(fixture.editable)")
         tab.press("Control+Home")
         tab.type("Hello ")
         tab.click(BUTTON)
         panel = Panel(tab).wait_open()
         panel.wait_text(".timing .title", "Due today")
         assert interview["company"] in panel.text()
+        panel.wait_text(".draft-body", "Anna")  # the draft is in: Insert is ready
         lines = lines_of(panel.text(".draft-body"))
         panel.click("Insert draft")
         panel.wait_text("[role=status]", "inserted")
@@ -235,10 +237,10 @@ def test_roundcube_insert_undo_send(ff_roundcube, roundcube, interviews, screens
     address = interview["interviewer_email"]
     tab.goto(origin + "/?_task=mail&_action=compose")
     tab.wait_for("!!document.querySelector('#compose_to .recipient-input input') && !!window.rcmail"
-                 " && rcmail.env.action === 'compose'", what="Roundcube's compose page")
+                 " && rcmail.env.action === 'compose'", timeout=30, what="Roundcube's compose page")
     if html:
         tab.wait_for("window.tinymce && tinymce.get('composebody') && tinymce.get('composebody').initialized",
-                     what="TinyMCE")
+                     timeout=30, what="TinyMCE")
     tab.click("document.querySelector('#compose_to .recipient-input input')")
     tab.type(address + ", ")
     editor = ("document.querySelector('#composebody_ifr')" if html else "document.querySelector('#composebody')")
@@ -251,6 +253,7 @@ def test_roundcube_insert_undo_send(ff_roundcube, roundcube, interviews, screens
     tab.click(BUTTON)
     panel = Panel(tab).wait_open()
     panel.wait_text(".timing .title", "Due today")
+    panel.wait_text(".draft-body", "Anna")  # the draft is in: Insert is ready
     lines = lines_of(panel.text(".draft-body"))
     panel.click("Insert draft")
     panel.wait_text("[role=status]", "inserted")
@@ -275,5 +278,41 @@ def test_roundcube_insert_undo_send(ff_roundcube, roundcube, interviews, screens
     tab.click("document.querySelector('.formbuttons button.send')")
     sent = roundcube.sink.wait_for(address)
     assert len(sent) == 1 and lines[0] in normalize(sent[0].text())
+    assert len(wait_for_follow_ups(interviews, interview["id"])) == 1
+    tab.wait_for("!location.search.includes('_action=compose')", what="Roundcube to leave the sent message")
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["plain", "html"])
+def test_roundcube_reply_to_a_received_message(ff_roundcube, roundcube, interviews, html):
+    tab, origin = ff_roundcube
+    roundcube.set_mode("elastic", html)
+    interview = interviews.make("due")
+    address = interview["interviewer_email"]
+    subject = f"Our interview {interview['id']} in Firefox"
+    roundcube.deliver(address, subject, "Thanks for coming in.\nBest, Anna", sender_name="Anna Lee")
+    tab.goto(f"{origin}/?_task=mail&_action=compose&_reply_uid={roundcube.inbox_uid(subject)}&_mbox=INBOX")
+    try:
+        tab.wait_for("!!window.rcmail && rcmail.env.action === 'compose' && "
+                     + ("!!(window.tinymce && tinymce.get('composebody') && tinymce.get('composebody').initialized)"
+                        if html else "true"), timeout=30, what="Roundcube's reply")
+    except AssertionError:
+        raise AssertionError(tab.eval("[location.href, document.title, window.rcmail && rcmail.env.action,"
+                                      " document.body.innerText.slice(0, 300)]")) from None
+    assert "Thanks for coming in." in tab.eval(f"({BODY_TEXT})()"), "the quoted message is there"
+    tab.wait_for(f"{BUTTONS} === 1", what="one button")
+    tab.click(BUTTON)
+    panel = Panel(tab).wait_open()
+    panel.wait_text(".timing .title", "Due today")
+    panel.wait_text(".draft-body", "Anna")  # the draft is in: Insert is ready
+    lines = lines_of(panel.text(".draft-body"))
+    panel.click("Insert draft")
+    panel.wait_text("[role=status]", "inserted")
+    body = normalize(tab.eval(f"({BODY_TEXT})()"))
+    assert body.count(lines[0]) == 1 and body.count("Thanks for coming in.") == 1, body
+    assert body.index(lines[-1]) < body.rindex(SIGNATURE), "above the signature"
+    assert tab.eval("document.getElementById('compose-subject').value") == f"Re: {subject}", "the subject is kept"
+    tab.click("document.querySelector('.formbuttons button.send')")
+    sent = roundcube.sink.wait_for(address)
+    assert len(sent) == 1 and lines[0] in normalize(sent[0].text()) and "Thanks for coming in." in sent[0].text()
     assert len(wait_for_follow_ups(interviews, interview["id"])) == 1
     tab.wait_for("!location.search.includes('_action=compose')", what="Roundcube to leave the sent message")

@@ -12,8 +12,10 @@ import pytest
 from playwright.sync_api import expect
 
 from backend.timing.business_days import add_business_days, next_business_day
+from e2e.axe import blocking
 
-SITES = {"gmail": "https://mail.google.com", "outlook": "https://outlook.live.com"}
+SITES = {"gmail": "https://mail.google.com", "outlook": "https://outlook.live.com",
+         "yahoo": "https://mail.yahoo.com", "proton": "https://mail.proton.me"}
 PROMPT_PAGE = "/prompt/prompt.html"
 
 
@@ -102,7 +104,7 @@ def prompt_of(page, timeout=10_000):
                 try:
                     frame.wait_for_selector("#prompt > *", timeout=2000)
                     return frame
-                except Exception:  # noqa: BLE001 - the frame may still be loading; look again
+                except Exception:
                     pass
         page.wait_for_timeout(100)
     raise AssertionError("no prompt appeared")
@@ -128,7 +130,7 @@ def invitation(today: date, interview_day: date, msg_id="inv-1"):
                     "Best,\nDana Okafor\nTalent Partner, Acme"}
 
 
-@pytest.mark.parametrize("site", ["gmail", "outlook"])
+@pytest.mark.parametrize("site", ["gmail", "outlook", "yahoo", "proton"])
 def test_an_invitation_offers_to_track_it_with_the_form_filled_and_confirming_creates_it(
         mailbox, backend, requests, site, screenshots):
     today = date.today()
@@ -147,6 +149,7 @@ def test_an_invitation_offers_to_track_it_with_the_form_filled_and_confirming_cr
                       "interviewer_name": "Dana Okafor",
                       "interviewer_email": "dana.okafor@acme.example", "timeline": ""}
     page.screenshot(path=str(screenshots / f"mail-prompt-track-{site}.png"))
+    assert blocking(prompt) == []  # axe: no serious or critical accessibility violation
     assert backend.api("GET", "/api/v1/interviews").json["interviews"] == []  # nothing saved yet
     prompt.get_by_role("button", name="Save interview").click()
     expect(prompt.get_by_text("Tracking Acme — Product Designer.")).to_be_visible()
@@ -196,6 +199,7 @@ def test_the_interviewers_reply_offers_to_stop_reminders_with_undo(mailbox, back
     open_row(page, "re-1")
     prompt = prompt_of(page)
     expect(prompt.get_by_text(f"Dana Okafor replied on {shown(prompt, today)} — stop reminders?")).to_be_visible()
+    assert blocking(prompt) == []
     prompt.get_by_role("button", name="Stop reminders").click()
     expect(prompt.get_by_text(f"Reminders stopped for {interview['company']}.")).to_be_visible()
     stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json
@@ -224,6 +228,7 @@ def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mai
     move_to = next_business_day(back, country)
     expect(prompt.get_by_text(f"Lee Chan is away until {shown(prompt, back)}", exact=False)).to_be_visible()
     button = prompt.get_by_role("button", name=f"Follow up from {shown(prompt, move_to)}")
+    assert blocking(prompt) == []
     button.click()
     expect(prompt.get_by_text("Next follow-up moved", exact=False)).to_be_visible()
     stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json

@@ -1,4 +1,4 @@
-"""Markup in the user's data shows as text (issue 6, item 5, the e2e part).
+"""Markup in the user's data shows as text (the browser half; the API half is in tests/).
 
 Interview fields, the profile and what a user types carry `<img src=x onerror=...>`, `<script>`,
 `"><svg onload=...>`, a `javascript:` link in the notes and right-to-left marks. In the compose
@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import store_token
-
 from e2e.test_compose_sites import SITES as ALL_SITES
 from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
 
@@ -113,6 +112,9 @@ def test_the_panel_the_editor_and_the_sent_mail_show_markup_as_text(webmail, pai
     expect(panel).to_contain_text(f"with {hostile['interviewer_name']}")
     body = panel.locator(".draft-body")
     expect(body).not_to_be_empty()
+    if webmail.name == "gmail":  # the editor holds Gmail's signature: the draft adds no name or signature
+        head, _, last = draft["body"].rpartition("\n\n")
+        draft = {**draft, "body": f"{head}\n\n{last.split(chr(10))[0]}"}
     assert body.text_content() == draft["body"], "the draft reads exactly as the backend wrote it"
     assert panel.locator(".draft-subject").text_content() == f"Subject: {draft['subject']}"
     no_element_from_markup(panel)

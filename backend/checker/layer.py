@@ -1,6 +1,7 @@
 """The tone model applied to a draft: which sentences of the user's own words it flags."""
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
+from importlib import import_module
 
 from . import kinds, tone
 from .draft import MASK, Draft
@@ -35,7 +36,8 @@ def excuses() -> dict[str, tuple[kinds.Pattern, ...]]:
     (data/tone.toml `excused_by`): what the rule knows precisely, the model respects."""
     found = {}
     for rule, words in kinds.load("tone").data.items():
-        groups = {g.name: g for g in kinds.load(rule).groups}
+        # the rule's own compiled book: compiling it again would cost as much as the first time
+        groups = {g.name: g for g in import_module(f"{__package__}.checks.{rule}").BOOK.groups}
         found[rule] = tuple(groups[name].unless for name in words.get("excused_by", ())
                             if groups[name].unless is not None)
     return found

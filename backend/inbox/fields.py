@@ -137,10 +137,11 @@ def _interviewer(message: Message) -> tuple[str | None, str | None]:
 def _signature_company(text: str, name: str | None) -> str | None:
     """The company line of the signature: after the closing, the line that is not the name."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    tail = lines[-4:]
-    for index, line in enumerate(tail):
+    last = lines[-4:]
+    tail = last
+    for index, line in enumerate(last):
         if CLOSINGS.match(line) or (name and line == name):
-            tail = tail[index + 1:]
+            tail = last[index + 1:]
     for line in reversed(tail):
         if re.search(r"[@\d]|https?:", line) or (name and line == name) or len(line) > 60:
             continue

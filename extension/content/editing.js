@@ -85,5 +85,19 @@
     return ns.insert.insertBody(editor, newText, asSelection(found), true);
   }
 
-  ns.editing = { locate, select, replace };
+  // Signatures webmails put in the body (Gmail, Outlook, Proton, Roundcube HTML, common classes).
+  const SIGNATURES = '.gmail_signature, #Signature, [id^="Signature"], .protonmail_signature_block, #_rc_sig, .signature';
+
+  /** Does the editor already hold the webmail's signature? (A textarea: a "-- " line.) */
+  function hasSignature(editor) {
+    if (!editor) return false;
+    if (isField(editor.root)) return /(^|\n)-- ?\n/.test(editor.root.value);
+    try {
+      return Boolean(editor.root.querySelector(SIGNATURES));
+    } catch (err) {
+      return false;
+    }
+  }
+
+  ns.editing = { locate, select, replace, hasSignature };
 })((globalThis.FA = globalThis.FA || {}));

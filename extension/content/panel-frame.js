@@ -111,9 +111,11 @@
       this.notify(P.CONTEXT, { recipients });
     }
 
+    /** What the panel needs of this compose window: its recipients, and whether the editor
+     * already holds a signature (then the draft adds none). */
     recipients() {
       const { to, names } = this.assistant.adapter.readDraft(this.assistant.win);
-      return { to, names };
+      return { to, names, signature: ns.editing.hasSignature(this.assistant.adapter.editorOf(this.assistant.win)) };
     }
 
     attach(port) {

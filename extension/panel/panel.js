@@ -8,7 +8,7 @@
 (function (ns) {
   const M = ns.MESSAGES;
   const P = ns.PORT;
-  const { h, fill, plainWords, count, orderFindings, wordingOf, sentenceAround, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
+  const { h, fill, plainWords, count, orderFindings, wordingOf, sentenceAround, withoutSignOff, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } =
     ns.panelParts;
   const SEARCH_DELAY_MS = 200;
   const SNIPPET = 40; // characters of context around a finding in the user's own text
@@ -245,6 +245,8 @@
         return this.showNothingToDraft(interview);
       if (!answer.ok) return;
       this.draft = answer.data;
+      // The editor already holds the webmail's signature: the draft uses it and adds none.
+      if (this.recipients.signature) this.draft = { ...this.draft, body: withoutSignOff(this.draft.body) };
       this.say('');
       this.showDraft(interview, this.draft);
     }

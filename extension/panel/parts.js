@@ -28,6 +28,15 @@
     el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
   }
 
+  /** The draft without the name and signature under its closing (the editor has its own
+   * signature): the last paragraph keeps only its first line, the closing ("All the best,"). */
+  function withoutSignOff(body) {
+    const text = String(body || '');
+    const cut = text.lastIndexOf('\n\n');
+    const last = text.slice(cut + 2).split('\n');
+    return last.length < 2 ? text : `${text.slice(0, cut + 2)}${last[0]}`;
+  }
+
   /** A message in plain words: backticks some messages put around commands are not shown. */
   function plainWords(text) {
     return String(text).replace(/`/g, '');
@@ -213,6 +222,7 @@
     count,
     orderFindings,
     wordingOf,
+    withoutSignOff,
     sentenceAround,
     findingList,
     interviewLabel,

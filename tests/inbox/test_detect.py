@@ -3,8 +3,8 @@ from datetime import date, time
 
 import pytest
 
-from backend.inbox import Message, read_message
-from backend.inbox import detect, eval as inbox_eval
+from backend.inbox import Message, detect, read_message
+from backend.inbox import eval as inbox_eval
 
 FRIDAY = date(2026, 11, 20)
 
@@ -119,3 +119,10 @@ def test_the_split_is_fixed_by_the_id_alone():
     assert {m.split for m in messages} == {"dev", "locked"}
     first = {m.id: m.split for m in messages}
     assert {m.id: m.split for m in inbox_eval.load()} == first
+
+
+def test_the_signature_names_the_company_when_the_address_does_not():
+    _, fields = read("Hi Sam,\n\nWe would like to invite you to an interview for the Analyst role "
+                     "on December 3 at 10:00 AM.\n\nBest,\nDana Okafor\nTalent Partner, Acme",
+                     subject="Interview", from_email="")
+    assert fields.company == "Acme"

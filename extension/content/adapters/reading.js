@@ -44,12 +44,14 @@
     return el.innerText || el.textContent || '';
   }
 
-  /** The first e-mail address in the element's attributes or text. */
+  /** The first e-mail address in the attributes of the element or its descendants, else its text. */
   function addressOf(el, attributes) {
     if (!el) return '';
-    for (const attr of attributes) {
-      const found = ns.text.emailsIn(el.getAttribute(attr) || '');
-      if (found.length) return found[0];
+    for (const node of [el, ...qa(el, '*')]) {
+      for (const attr of attributes) {
+        const found = ns.text.emailsIn((node.getAttribute && node.getAttribute(attr)) || '');
+        if (found.length) return found[0];
+      }
     }
     return ns.text.emailsIn(el.textContent || '')[0] || '';
   }
