@@ -11,7 +11,7 @@ NODE_STAMP := e2e/node_modules/.installed
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || true)
 export FOLLOWUP_CHROMIUM := $(CHROMIUM)
 
-.PHONY: install uninstall run pair tokens test test-deps test-firefox-oldest test-backend test-e2e lint-extension eval bench clean
+.PHONY: install uninstall run pair tokens test lint test-js test-deps test-firefox-oldest test-backend test-e2e lint-extension eval bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,17 @@ pair: $(STAMP)  ## print a pairing code for the extension
 tokens: $(STAMP)  ## list the paired browsers (revoke one: .venv/bin/followup-assistant tokens --revoke N)
 	$(PY) -m backend tokens
 
-test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: backend, extension lint, browser
+test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: linters, extension unit tests, backend, browser
+	$(MAKE) --no-print-directory lint test-js
 	cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text
 	$(PY) -m pytest -q
+
+lint: $(TEST_STAMP) $(NODE_STAMP)  ## ruff over the Python, eslint over the extension
+	$(PY) -m ruff check .
+	e2e/node_modules/.bin/eslint extension
+
+test-js: $(NODE_STAMP)  ## node --test: the extension's pure scripts, adapters on static HTML
+	node --import ./tests/js/register.mjs --test tests/js/
 
 test-deps:  ## as root: the browsers, Roundcube, PHP and dovecot the browser suites need (Debian)
 	e2e/system-deps.sh

@@ -7,8 +7,21 @@ __version__ = "0.1.0"
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app; this function is the table of contents of the backend."""
     from . import backup, config, db, errors, security, service
-    from .api import (applications, calendar, checks, drafts, due, interviews, messages, meta,
-                      pairing, profile, templates, timeline, undo)
+    from .api import (
+        applications,
+        calendar,
+        checks,
+        drafts,
+        due,
+        interviews,
+        messages,
+        meta,
+        pairing,
+        profile,
+        templates,
+        timeline,
+        undo,
+    )
 
     app = Flask(__name__)
     app.config.from_mapping(config.load(test_config))

@@ -1,6 +1,6 @@
 """Write the follow-up for an interview: pick the template, fill it, check the result.
 
-Plain dicts in (the Interview and Profile of CONTRACT.md), the Draft of CONTRACT.md out.
+Plain dicts in (the Interview and Profile of docs/api.md), the Draft of docs/api.md out.
 """
 import re
 import tomllib
@@ -158,7 +158,7 @@ def moment(interview: dict, template: str) -> Moment:
 
 def build_draft(interview: dict, profile: dict, on: date, template: str | None,
                 variant: str | None, user_templates: dict) -> dict:
-    """The Draft of CONTRACT.md for `interview` on day `on`."""
+    """The Draft of docs/api.md for `interview` on day `on`."""
     variant = variant or DEFAULT_VARIANT
     if variant not in variants():
         raise BadChoice(f"variant: {variant!r} is not a style; choose one of "

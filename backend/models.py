@@ -1,19 +1,25 @@
 """Tables, and the queries views share."""
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from peewee import (
-    BooleanField, DateField, DateTimeField, FloatField, ForeignKeyField, IntegerField, Model,
-    TextField, fn,
+    BooleanField,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    fn,
 )
 
 from .db import database
 from .vocabulary import FOLLOW_UP_ACTIONS, OUTCOMES  # noqa: F401  (OUTCOMES: the column's values)
 
 
-
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class BaseModel(Model):

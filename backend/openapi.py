@@ -214,7 +214,7 @@ def message_paths() -> dict:
                 "interviewer_name": nullable_text, "return_on": DATE, "next": ref("NextAction"),
                 "decision_date": NULLABLE_DATE, "can_move": {"type": "boolean"},
                 "move_to": DATE})
-    either = lambda schema: {"anyOf": [schema, {"type": "null"}]}  # noqa: E731
+    either = lambda schema: {"anyOf": [schema, {"type": "null"}]}
     kinds = ["invitation", "confirmation", "thanks", "update", "rejection", "offer",
              "auto_reply", "received", "bulk", "own", "none"]
     return {"/api/v1/messages/inspect": {"post": operation(

@@ -4,8 +4,16 @@ import time
 from functools import cache, lru_cache
 from pathlib import Path
 
-from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
-                    TemplateSyntaxError, UndefinedError, meta, nodes)
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+    nodes,
+)
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -283,7 +291,7 @@ def _render_limited(template, context: dict, part: str) -> str:
             raise RenderError(f"{part}: your template uses {missing}, which is not known here; "
                               f"wrap it in {{% if {missing} is defined %}}…{{% endif %}}.",
                               field=part, missing=missing) from None
-        except Exception as error:  # noqa: BLE001 — a filter or test given odd arguments
+        except Exception as error:
             # (divisibleby 0, a bad slice): whatever it is, the user's template is at fault.
             raise RenderError(f"{part}: {error}.", field=part) from None
         if piece is None:

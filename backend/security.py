@@ -4,12 +4,12 @@ import hmac
 import re
 import secrets
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import current_app, g, request
 from flask_cors import CORS
 
-from .db import database, writing
+from .db import writing
 from .errors import ApiError
 from .models import PairingCode, Token, now
 
@@ -81,7 +81,7 @@ def note_use(row: Token) -> None:
     if isinstance(last, str):  # SQLite hands back what it stored
         last = datetime.fromisoformat(last)
     if last is not None and last.tzinfo is None:
-        last = last.replace(tzinfo=timezone.utc)
+        last = last.replace(tzinfo=UTC)
     if last is None or (moment - last).total_seconds() >= LAST_USED_EVERY_SECONDS:
         Token.update(last_used_at=moment).where(Token.id == row.id).execute()
 

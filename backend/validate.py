@@ -3,9 +3,15 @@ from flask import request
 
 from .errors import ApiError
 from .fields import (  # noqa: F401  (the API modules import the specs from here)
-    Choice, Country, Day, Email, Integer, Text, clean,
+    Choice,
+    Country,
+    Day,
+    Email,
+    Integer,
+    Text,
+    clean,
 )
-from .problems import invalid  # noqa: F401
+from .problems import invalid
 
 
 def json_body(spec: dict, *, partial: bool = False) -> dict:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from waitress.server import create_server  # noqa: E402
+from waitress.server import create_server
 
-from bench.seed import TOKEN, seed  # noqa: E402
+from bench.seed import TOKEN, seed
 
 ON = date(2026, 3, 18)
 ROUNDS, SCALE_ROUNDS = 1000, 300

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backend.checker import Context, check, tone  # noqa: E402
-from backend.checker.adversarial import benign, bodies  # noqa: E402
-from backend.checker.eval import load  # noqa: E402
+from backend.checker import Context, check, tone
+from backend.checker.adversarial import benign, bodies
+from backend.checker.eval import load
 
 RUNS = 2000            # checker runs; proselint runs one in PROSELINT_EVERY (it is slower)
 PROSELINT_EVERY = 10
@@ -129,7 +129,7 @@ def main() -> int:
     speedup = figures["proselint", "cpu"][0] / figures["checker", "cpu"][0]
     print(f"for scale: proselint/checker at p50 (CPU) {speedup:.1f}x")
     corpus = [(e.body, e.context, e.subject) for e in load()]
-    per_draft = [cpu_ms(lambda: check(*entry)) for _ in range(3) for entry in corpus]
+    per_draft = [cpu_ms(lambda entry=entry: check(*entry)) for _ in range(3) for entry in corpus]
     print(f"the {len(corpus)} corpus drafts (pushy ones too), CPU: "
           f"p50 {percentile(per_draft, 0.5):.3f} ms, p95 {percentile(per_draft, 0.95):.3f} ms")
     met &= model_load()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.reliability.crash import crash_rounds  # noqa: E402
+from tests.reliability.crash import crash_rounds
 
 ROUNDS = 200
 

@@ -32,14 +32,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-from werkzeug.serving import make_server  # noqa: E402
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
 
-import backend as backend_package  # noqa: E402
-from backend.timing.business_days import next_business_day  # noqa: E402
-from e2e.conftest import (CHROMIUM_FLAGS, EXTENSION, FIXTURES, TOKEN, LiveBackend,  # noqa: E402
-                          chromium_path, fixture_route, store_token)
-from e2e.panel import panel_frames, panel_of  # noqa: E402
+import backend as backend_package
+from backend.timing.business_days import next_business_day
+from e2e.conftest import (
+    CHROMIUM_FLAGS,
+    EXTENSION,
+    FIXTURES,
+    TOKEN,
+    LiveBackend,
+    chromium_path,
+    fixture_route,
+    store_token,
+)
+from e2e.panel import panel_frames, panel_of
 
 INSERTS = 20  # per editor
 TRIALS = 5  # per page, with and without the extension, interleaved

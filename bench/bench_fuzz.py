@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.reliability.fuzzing import fuzz  # noqa: E402
-from tests.reliability.live import live_backend  # noqa: E402
+from tests.reliability.fuzzing import fuzz
+from tests.reliability.live import live_backend
 
 TOKEN = "fuzz-token-0123456789"
 REQUESTS = 5000

@@ -173,7 +173,7 @@ class Firefox:
     def close(self) -> None:
         try:
             self.send("session.end", {}, timeout=5)
-        except Exception:  # noqa: BLE001 — Firefox may already be going away
+        except Exception:
             pass
         try:
             self.closing.close()

@@ -1,4 +1,4 @@
-"""A fault-injecting proxy in front of the live backend, for the browser tests of issue 6.
+"""A fault-injecting proxy in front of the live backend, for the browser tests of faults.
 
 The extension is pointed at the proxy (its Backend URL in chrome.storage), and each test
 switches the proxy's mode while the user works:
@@ -25,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 MODES = ("pass", "down", "slow", "error")
-SLOW_SECONDS = 10.0  # issue 6: "slow (10 s)"; the extension gives up after 5 s
+SLOW_SECONDS = 10.0  # a slow backend is one that takes 10 s; the extension gives up after 5 s
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host",
               "proxy-connection", "te", "trailer", "upgrade"}
 ERROR_BODY = json.dumps({"error": {"code": "internal",
@@ -127,7 +127,7 @@ class FaultProxy:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.0"  # one request per connection (see the module doc)
 
-            def log_message(self, format, *args):  # noqa: A002 - the base class's name
+            def log_message(self, format, *args):
                 """Quiet: the log list says what happened."""
 
             def _any(self):

@@ -6,8 +6,10 @@ from playwright.sync_api import expect
 
 from e2e.axe import blocking
 from e2e.panel import panel_frame
-from e2e.test_compose_sites import SITES
-from e2e.test_compose_sites import webmail  # noqa: F401  (the page fixture)
+from e2e.test_compose_sites import (
+    SITES,
+    webmail,  # noqa: F401  (the page fixture)
+)
 
 GMAIL = pytest.mark.parametrize("webmail", ["gmail"], indirect=True)
 

@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import store_token
-
 from e2e.test_compose_sites import SITES as ALL_SITES
 from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
 

@@ -1,4 +1,4 @@
-"""Faults the extension meets (issue 6, item 6), in real Chromium with the real extension.
+"""Faults the extension meets (a backend that is down, slow, or answers garbage), in real Chromium with the real extension.
 
 The extension talks to the live backend through e2e/faults.py's proxy, which is switched to
 `down` (connection refused), `slow` (10 s, then the request goes through) or `error` (500)
@@ -20,7 +20,7 @@ from e2e.test_compose_sites import draft_lines, normalize, webmail  # noqa: F401
 SITES = {"gmail": ALL_SITES["gmail"]}
 GMAIL = pytest.mark.parametrize("webmail", ["gmail"], indirect=True)
 FAULTS = ["down", "slow", "error"]
-SAY_WITHIN = 6.0  # seconds: issue 6, "the panel or popup says so within 6 s"
+SAY_WITHIN = 6.0  # seconds: the panel or popup says so within 6 s
 USER_TEXT = "Dear Anna, these are my own words — keep them. "
 # What the user reads for each fault, and the fix offered with it (background/api.js FAILURES).
 SAID = {

@@ -115,7 +115,8 @@ def ff_paired(firefox, backend):
     try:
         tab.wait_for("!document.getElementById('paired').hidden")
     except AssertionError:
-        raise AssertionError(f"not paired; the options page says: {tab.eval('document.body.innerText')[:600]!r}")
+        shown = tab.eval("document.body.innerText")[:600]
+        raise AssertionError(f"not paired; the options page says: {shown!r}") from None
     tab.firefox_options_text = tab.eval("document.getElementById('paired-text').innerText")
     yield tab
     tab.close()
@@ -125,7 +126,7 @@ def test_the_extension_installs_on_this_firefox(firefox):
     """The manifest's strict_min_version admits the Firefox under test (which installed it)."""
     manifest = json.loads((EXTENSION / "manifest.json").read_text())
     minimum = manifest["browser_specific_settings"]["gecko"]["strict_min_version"]
-    major = lambda version: int(version.split(".")[0])  # noqa: E731
+    major = lambda version: int(version.split(".")[0])
     assert major(firefox.version) >= major(minimum), (firefox.version, minimum)
 
 
@@ -170,7 +171,7 @@ def test_fixture_site_insert_undo_send(firefox, ff_paired, interviews, screensho
     try:
         tab.eval(f"fixture.compose({{to: [{{name: 'Anna Lee', email: {interview['interviewer_email']!r}}}]}})")
         tab.wait_for(f"{BUTTONS} === 1", what="one Follow-up assistant button")
-        tab.click(f"document.querySelector(fixture.editable)")
+        tab.click("document.querySelector(fixture.editable)")
         tab.press("Control+Home")
         tab.type("Hello ")
         tab.click(BUTTON)
@@ -296,7 +297,7 @@ def test_roundcube_reply_to_a_received_message(ff_roundcube, roundcube, intervie
                         if html else "true"), timeout=30, what="Roundcube's reply")
     except AssertionError:
         raise AssertionError(tab.eval("[location.href, document.title, window.rcmail && rcmail.env.action,"
-                                      " document.body.innerText.slice(0, 300)]"))
+                                      " document.body.innerText.slice(0, 300)]")) from None
     assert "Thanks for coming in." in tab.eval(f"({BODY_TEXT})()"), "the quoted message is there"
     tab.wait_for(f"{BUTTONS} === 1", what="one button")
     tab.click(BUTTON)

@@ -104,7 +104,7 @@ def prompt_of(page, timeout=10_000):
                 try:
                     frame.wait_for_selector("#prompt > *", timeout=2000)
                     return frame
-                except Exception:  # noqa: BLE001 - the frame may still be loading; look again
+                except Exception:
                     pass
         page.wait_for_timeout(100)
     raise AssertionError("no prompt appeared")

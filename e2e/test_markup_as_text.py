@@ -1,4 +1,4 @@
-"""Markup in the user's data shows as text (issue 6, item 5, the e2e part).
+"""Markup in the user's data shows as text (the browser half; the API half is in tests/).
 
 Interview fields, the profile and what a user types carry `<img src=x onerror=...>`, `<script>`,
 `"><svg onload=...>`, a `javascript:` link in the notes and right-to-left marks. In the compose
@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import store_token
-
 from e2e.test_compose_sites import SITES as ALL_SITES
 from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
 

@@ -119,7 +119,7 @@ def test_groups_and_order(seeded, popup, extension_id, screenshots):
     expect(popup.get_by_text("Ghost Corp")).to_have_count(0)
 
     birch = row(popup, "Birch & Co")
-    d = lambda iso: day(popup, iso)  # noqa: E731
+    d = lambda iso: day(popup, iso)
     expect(birch.locator(".who")).to_have_text(f"Ana Birch · interviewed {d('2027-02-17')}")
     expect(birch.locator(".action")).to_have_text("First follow-up")
     expect(birch.locator(".when")).to_have_text(f"was due by {d('2027-02-24')}")

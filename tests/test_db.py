@@ -7,9 +7,14 @@ import pytest
 from backend import create_app
 from backend.db import SCHEMA_VERSION, database
 from backend.models import (
-    Application, FollowUp, IdempotentRequest, Interview, Profile, Token, UserTemplate,
+    Application,
+    FollowUp,
+    IdempotentRequest,
+    Interview,
+    Profile,
+    Token,
+    UserTemplate,
 )
-
 from tests.conftest import BASE, TOKEN
 
 V1 = Path(__file__).parent / "fixtures" / "schema_v1.sql"

@@ -1,10 +1,9 @@
 """docs/rules.md lists every registered rule, and only those, as the code has them."""
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
-
-from dataclasses import fields
 
 from backend.checker import RULES, Context, check
 from backend.checker.context import ACTIONS

@@ -15,13 +15,13 @@ CONTRACT_KEYS = {"subject", "body", "action", "template", "schedule", "findings"
 
 
 def interview(on=None, **fields) -> dict:
-    """An Interview as the API shows it (CONTRACT.md), its schedule from the real timing rules."""
+    """An Interview as the API shows it (docs/api.md), its schedule from the real timing rules."""
     data = {"id": 1, "company": "Northwind Labs", "position": "Product Manager",
             "interview_date": "2026-03-06", "interviewer_name": "Sarah Chen",
             "interviewer_email": None, "timeline": None, "decision_date": None,
             "timeline_parsed": None, "country": "US", "notes": None, "follow_ups": [],
             "reply_on": None, "outcome": None, **fields}
-    day = lambda value: date.fromisoformat(value) if value else None  # noqa: E731
+    day = lambda value: date.fromisoformat(value) if value else None
     action = schedule.next_action(
         interview_date=day(data["interview_date"]), decision_date=day(data["decision_date"]),
         follow_ups=[day(f["sent_on"]) for f in data["follow_ups"]],

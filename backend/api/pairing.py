@@ -3,8 +3,8 @@ import re
 
 from flask import Blueprint, current_app, jsonify
 
-from ..validate import Text, invalid, json_body
 from ..security import redeem_pairing_code, revoke_calling_token
+from ..validate import Text, invalid, json_body
 from . import PREFIX
 
 bp = Blueprint("pairing", __name__, url_prefix=PREFIX)

@@ -157,7 +157,7 @@ def _signature(text: str, end: int) -> tuple[int, int]:
     """The signature's span: after "-- ", after a closing line, or a trailing name block."""
     delimiter = None
     if "--" in text[:end]:
-        for delimiter in SIG_DELIMITER.finditer(text, 0, end):
+        for delimiter in SIG_DELIMITER.finditer(text, 0, end):  # noqa: B007  (the last one)
             pass
     if delimiter:
         return delimiter.start(), end

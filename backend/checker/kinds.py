@@ -5,9 +5,10 @@ so the data reads like the words it catches; `{name}` is replaced by the file's 
 """
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from .draft import MASK, Draft
 from .scan import Part

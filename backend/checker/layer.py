@@ -1,7 +1,7 @@
 """The tone model applied to a draft: which sentences of the user's own words it flags."""
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import import_module
-from typing import Iterator
 
 from . import kinds, tone
 from .draft import MASK, Draft

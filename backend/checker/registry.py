@@ -4,10 +4,21 @@ from dataclasses import dataclass
 from itertools import islice
 from types import ModuleType
 
-from .checks import (add_value, aggressive, desperate, hostile, missing_interest,
-                     missing_question, missing_thanks, placeholder, too_long, too_many_follow_ups,
-                     too_soon, ultimatum)
 from . import layer
+from .checks import (
+    add_value,
+    aggressive,
+    desperate,
+    hostile,
+    missing_interest,
+    missing_question,
+    missing_thanks,
+    placeholder,
+    too_long,
+    too_many_follow_ups,
+    too_soon,
+    ultimatum,
+)
 from .context import DEFAULT, Context
 from .draft import Draft
 from .kinds import Hit, load
@@ -22,7 +33,7 @@ MAX_HITS = 40
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing to look at in a draft, as CONTRACT.md's Finding."""
+    """One thing to look at in a draft, as the Finding of docs/api.md."""
 
     rule: str
     severity: str
@@ -33,7 +44,7 @@ class Finding:
     suggestion: str | None = None
 
     def to_dict(self) -> dict:
-        """The JSON object of CONTRACT.md; no `suggestion` key when there is none."""
+        """The JSON object of docs/api.md; no `suggestion` key when there is none."""
         found = {"rule": self.rule, "severity": self.severity, "message": self.message,
                  "start": self.start, "end": self.end, "match": self.match}
         if self.suggestion is not None:

@@ -18,7 +18,8 @@ DAY_PATTERNS = [(p, r) for p, r in timeline.PATTERNS
 # "2:30 PM", "10am", "3 p.m.", "15:00"; a bare "at 11" only right after a date (see times_after).
 TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\.?(?![a-z])"
                   r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b", re.IGNORECASE)
-BARE_AT = re.compile(r"^[\s,]*(?:at|@)\s*(?P<h>1[0-2]|[1-9])\b(?![:\d]|\.\d|\s*(?:[ap]\.?m|%|days?|weeks?|hours?|minutes?))",
+BARE_AT = re.compile(r"^[\s,]*(?:at|@)\s*(?P<h>1[0-2]|[1-9])\b"
+                     r"(?![:\d]|\.\d|\s*(?:[ap]\.?m|%|days?|weeks?|hours?|minutes?))",
                      re.IGNORECASE)
 
 

@@ -1,4 +1,4 @@
-"""Business days: Monday to Friday, not a public holiday of the country (CONTRACT.md rule 1)."""
+"""Business days: Monday to Friday, not a public holiday of the country (docs/timing.md)."""
 import threading
 import warnings
 from datetime import date, timedelta

@@ -1,4 +1,4 @@
-"""The next action after an interview, and its state on a day (CONTRACT.md rules 3 to 7).
+"""The next action after an interview, and its state on a day (docs/timing.md).
 
 Pure functions: the day asked is always an argument, never the clock.
 """
@@ -10,7 +10,6 @@ from functools import partial
 from ..vocabulary import ACTIONS, NUMBER_WORDS, STATES  # noqa: F401  (named here for callers)
 from .business_days import add_business_days, holidays_between
 from .rules import RULES, Window
-
 
 # Dates in reasons read "Fri 13 Mar"; fixed English names, not the machine's locale.
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -28,7 +27,7 @@ class NextAction:
     reason: str
 
     def to_dict(self) -> dict:
-        """The `next` object of CONTRACT.md, dates as ISO strings."""
+        """The `next` object of docs/api.md, dates as ISO strings."""
         return {"action": self.action, "earliest": self.earliest.isoformat(),
                 "latest": self.latest.isoformat(), "reason": self.reason}
 
@@ -70,7 +69,7 @@ def next_action(*, interview_date: date, decision_date: date | None, follow_ups:
 
 def state_on(action: NextAction | None, *, reply_on: date | None, outcome: str | None,
              on: date) -> str:
-    """Where the interview stands on day `on` (CONTRACT.md rule 7)."""
+    """Where the interview stands on day `on` (docs/timing.md)."""
     if outcome is not None:
         return "closed"  # an outcome is final, even after a reply
     if reply_on is not None:

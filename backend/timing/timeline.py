@@ -1,4 +1,4 @@
-"""What the interviewer said about their timeline -> the decision date (CONTRACT.md rule 2).
+"""What the interviewer said about their timeline -> the decision date (docs/timing.md).
 
 The text is read with a table of patterns, most specific first; each match is cut out so a
 later, looser pattern cannot read the same words again. Every date found must agree: two
@@ -106,7 +106,7 @@ def parse_timeline(text: str, interview_date: date, country: str) -> date | None
         return " | "  # keeps the words either side from joining into a new phrase
 
     for pattern, resolve in PATTERNS:
-        text = pattern.sub(lambda match: cut(match, resolve), text)
+        text = pattern.sub(lambda match, resolve=resolve: cut(match, resolve), text)
     if len(found) != 1:
         return None
     (day,) = found

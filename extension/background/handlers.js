@@ -9,7 +9,7 @@
   const M = ns.MESSAGES;
   const api = (...args) => ns.api.request(...args);
   const SEARCH_LIMIT = 20;
-  // Fields the panel's short "add an interview" form may send (CONTRACT.md Interview).
+  // Fields the panel's short "add an interview" form may send (docs/api.md, Interview).
   const ADD_FIELDS = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline', 'decision_date', 'notes'];
 
   async function findInterviews({ emails, on }) {

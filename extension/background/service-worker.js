@@ -6,9 +6,9 @@
 // Chrome loads only this file; Firefox's background.scripts already loaded the others.
 if (typeof importScripts === 'function' && !(globalThis.FA && globalThis.FA.handlers)) {
   importScripts(
-    '../shared/messages.js',
-    '../shared/vocabulary.js',
-    '../shared/settings.js',
+    '/shared/messages.js',
+    '/shared/vocabulary.js',
+    '/shared/settings.js',
     'validate.js',
     'token-store.js',
     'native.js',

@@ -8,7 +8,7 @@
 
 (function (ns) {
   const HOST_ATTRIBUTE = 'data-followup-assistant';
-  const FOLLOW_UP_ACTIONS = ['first_follow_up', 'second_follow_up']; // CONTRACT.md Draft.action
+  const FOLLOW_UP_ACTIONS = ['first_follow_up', 'second_follow_up']; // docs/api.md, Draft.action
   // A small "reply with a check" mark, drawn with DOM calls (no markup strings).
   const ICON_PATHS = ['M4 12h11a5 5 0 0 1 0 10', 'M8 8l-4 4 4 4'];
 

@@ -1,13 +1,13 @@
 /* Putting text into a webmail's editor so that the editor's own model keeps it (it survives
  * the webmail's save and send) and one undo removes exactly our text. The strategy depends on
- * the editor kind, as measured in WEBMAIL.md "Inserting text so the editor keeps it"; after each
+ * the editor kind, as measured in docs/extension.md "Inserting the draft"; after each
  * try we check that the text arrived before trying the next, so nothing is inserted twice. */
 'use strict';
 
 (function (ns) {
   const T = () => ns.text;
 
-  // Strategies in order of preference per editor kind (WEBMAIL.md's measurements):
+  // Strategies in order of preference per editor kind (docs/extension.md's measurements):
   // RoosterJS: execCommand works but its undo then wipes the user's text -> paste only.
   const STRATEGIES = Object.freeze({
     plain: ['insertText', 'paste'], // Gmail-like contenteditable: paste does nothing there

@@ -1,5 +1,5 @@
 /* Entry point of the content scripts: picks the site's adapter and keeps one assistant per
- * compose window. Light on the page (WEBMAIL.md "Staying fast on heavy pages"; figures in
+ * compose window. Light on the page (docs/extension.md "Light on the page"; figures in
  * bench/bench_extension.py): ONE MutationObserver, childList only (plus one class where an
  * adapter asks), whose callback never reads layout and only schedules a scan; the scan runs
  * each compose window in try/catch so one broken window cannot break the others.

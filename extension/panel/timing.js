@@ -1,5 +1,5 @@
 /* What the panel says about timing, from the backend's schedule {state, next: {action,
- * earliest, latest, reason}} (CONTRACT.md rules 3–7). Phrases live here as data. */
+ * earliest, latest, reason}} (docs/timing.md). Phrases live here as data. */
 'use strict';
 
 (function (ns) {

@@ -1,4 +1,4 @@
-"""POST /api/v1/drafts: the follow-up for an interview (CONTRACT.md), and every bad request."""
+"""POST /api/v1/drafts: the follow-up for an interview (docs/api.md), and every bad request."""
 import pytest
 
 URL = "/api/v1/drafts"

@@ -170,9 +170,10 @@ def test_a_failed_write_is_not_replayed(api, add_interview):
 
 def test_due_is_one_indexed_query_in_its_own_order(app, api, add_interview):
     add_interview()
+    import datetime
+
     from backend.db import database
     from backend.models import due_on
-    import datetime
     sql, params = due_on(datetime.date(2026, 3, 9)).sql()
     with database.connection_context():
         plan = " ".join(str(row) for row in database.execute_sql(

@@ -42,7 +42,7 @@ def test_every_operation_documents_its_errors_with_the_error_shape():
 def generic_error(api, anonymous, path: str, method: str, code: int):
     """A request that must yield `code` on any operation that documents it."""
     url = path.replace("{interview_id}", "1")
-    send = lambda client, **kw: client.request(method.upper(), url, **kw)  # noqa: E731
+    send = lambda client, **kw: client.request(method.upper(), url, **kw)
     body = {"json": {}} if method in ("post", "put", "patch") else {}
     return {
         401: lambda: send(anonymous, **body),
@@ -115,7 +115,7 @@ def test_every_body_the_document_describes_is_the_views_spec():
     from backend.fields import object_schema
 
     paths, schemas = document()["paths"], document()["components"]["schemas"]
-    body = lambda path, method: paths[path][method]["requestBody"]["content"][  # noqa: E731
+    body = lambda path, method: paths[path][method]["requestBody"]["content"][
         "application/json"]["schema"]
     assert schemas["NewInterview"] == object_schema(inputs.INTERVIEW)
     assert schemas["InterviewPatch"] == object_schema(inputs.INTERVIEW_EDITABLE, partial=True)

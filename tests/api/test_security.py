@@ -7,7 +7,6 @@ import pytest
 from backend.db import database
 from backend.models import PairingCode, Token
 from backend.security import new_pairing_code
-
 from tests.conftest import ApiClient
 
 EXTENSION = "chrome-extension://aholbjfnddmgpefgmajoflaecdadhlmn"

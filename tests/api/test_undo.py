@@ -8,7 +8,8 @@ def delete_and_restore(api, interview: dict):
     return api.post(f"{URL}/restore?on=2026-03-20", json=interview)
 
 
-def test_a_restored_interview_is_the_one_deleted_with_its_id_follow_ups_reply_and_schedule(api, add_interview):
+def test_a_restored_interview_is_the_one_deleted_with_its_id_follow_ups_reply_and_schedule(
+        api, add_interview):
     interview = add_interview(interviewer_name="Dana Lee", interviewer_email="dana@acme.example",
                               notes="Asked about the team, twice.")
     sent = api.post(f"{URL}/{interview['id']}/follow-ups?on=2026-03-20",

@@ -1,4 +1,4 @@
-"""check() and Finding as CONTRACT.md defines them: ids, severities, offsets, order, JSON shape."""
+"""check() and Finding as docs/api.md defines them: ids, severities, offsets, order, JSON shape."""
 from datetime import date
 
 from hypothesis import given, settings

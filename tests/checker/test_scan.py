@@ -5,8 +5,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backend.checker import kinds
-from backend.checker.checks import (add_value, aggressive, desperate, missing_interest,
-                                    missing_question, missing_thanks, placeholder, ultimatum)
+from backend.checker.checks import (
+    add_value,
+    aggressive,
+    desperate,
+    missing_interest,
+    missing_question,
+    missing_thanks,
+    placeholder,
+    ultimatum,
+)
 from backend.checker.draft import Draft
 from backend.checker.eval import load
 from backend.checker.kinds import Pattern, Phrases

@@ -3,8 +3,8 @@ from datetime import date, time
 
 import pytest
 
-from backend.inbox import Message, read_message
-from backend.inbox import detect, eval as inbox_eval
+from backend.inbox import Message, detect, read_message
+from backend.inbox import eval as inbox_eval
 
 FRIDAY = date(2026, 11, 20)
 

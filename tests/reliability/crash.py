@@ -155,7 +155,7 @@ def writer(port: int, ledger: Ledger, rng: random.Random, stop: threading.Event)
             if len(sent) >= 2:
                 continue
             path = f"/api/v1/interviews/{interview_id}/follow-ups"
-            method, body = "POST", {"sent_on": "2026-03-1%d" % (len(sent) + 1)}
+            method, body = "POST", {"sent_on": f"2026-03-1{len(sent) + 1}"}
         elif mine and choice < 0.5:
             interview_id = rng.choice(mine)
             path, method, body = f"/api/v1/interviews/{interview_id}", "PATCH", {"notes": key}

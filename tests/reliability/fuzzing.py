@@ -15,8 +15,12 @@ from hypothesis import seed as with_seed
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import (
-    content_type_conformance, negative_data_rejection, not_a_server_error,
-    response_headers_conformance, response_schema_conformance, status_code_conformance,
+    content_type_conformance,
+    negative_data_rejection,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
 )
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,

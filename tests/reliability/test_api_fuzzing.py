@@ -1,6 +1,5 @@
 """Schemathesis against the live backend (a shortened run; bench/bench_fuzz.py runs 5,000+)."""
 from backend.openapi import document
-
 from tests.reliability.fuzzing import fuzz
 from tests.reliability.live import live_backend
 

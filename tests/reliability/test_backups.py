@@ -13,7 +13,6 @@ import pytest
 
 from backend import backup, create_app
 from backend.__main__ import main
-
 from tests.conftest import TOKEN, ApiClient
 
 ROOT = Path(__file__).resolve().parents[2]

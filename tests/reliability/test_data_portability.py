@@ -11,7 +11,6 @@ import pytest
 
 from backend import config, portability
 from backend.__main__ import main
-
 from tests.conftest import TOKEN, ApiClient
 from tests.reliability.crash import free_port
 

@@ -16,7 +16,6 @@ import pytest
 
 from backend import create_app
 from backend.render import template_names
-
 from tests.conftest import TOKEN, ApiClient
 from tests.reliability.data.make_naughty_strings import OURS as ADDITIONS
 

@@ -4,8 +4,13 @@ from datetime import date
 import pytest
 
 from backend.timing.business_days import (
-    add_business_days, holiday_name, holidays_between, is_business_day, is_supported_country,
-    next_business_day)
+    add_business_days,
+    holiday_name,
+    holidays_between,
+    is_business_day,
+    is_supported_country,
+    next_business_day,
+)
 
 
 @pytest.mark.parametrize("day, country, expected", [

@@ -1,4 +1,4 @@
-"""rules.toml: the numbers of CONTRACT.md's timing rules, each with its source in the seed."""
+"""rules.toml: the numbers of the timing rules (docs/timing.md), each with its source in the seed."""
 import re
 import tomllib
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 from backend.timing.rules import RULES, RULES_FILE, RulesError, load_rules
 
-# A verbatim copy of ../shared/seeds/000_d318e767f5b55bc3.txt, so the quotes can be checked
+# seed.txt: a verbatim copy of the career advice the product is built on, so the quotes can be checked
 # on any clone.
 SEED = Path(__file__).with_name("seed.txt").read_text(encoding="utf-8")
 
@@ -27,7 +27,7 @@ def test_the_numbers_are_the_contracts():
 def test_every_section_names_its_source():
     data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
     for name, section in data.items():
-        assert section["source"].startswith(("seed", "CONTRACT.md")), name
+        assert section["source"].startswith(("seed", "docs/timing.md")), name
 
 
 def test_every_quote_is_word_for_word_in_the_seed():

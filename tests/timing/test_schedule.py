@@ -1,4 +1,4 @@
-"""The next action and its state (CONTRACT.md rules 3 to 7), on concrete dates."""
+"""The next action and its state (docs/timing.md), on concrete dates."""
 from datetime import date, timedelta
 
 import pytest

@@ -1,4 +1,4 @@
-"""Reading what the interviewer said into a decision date (CONTRACT.md rule 2)."""
+"""Reading what the interviewer said into a decision date (docs/timing.md)."""
 from datetime import date, timedelta
 
 import pytest
@@ -20,7 +20,7 @@ def d(month: int, day: int, year: int = 2026) -> date:
 
 
 READABLE = [
-    # The forms CONTRACT.md names.
+    # The forms docs/api.md names.
     ("We will be ready to make a decision in one week", TUE, "US", d(3, 10)),
     ("in two weeks", FRI, "US", d(3, 27)),
     ("in 3 days", THU, "US", d(3, 15)),

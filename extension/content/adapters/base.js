@@ -1,6 +1,6 @@
 /* What every site adapter shares: the registry, safe DOM look-ups, and `make(spec)`, which
  * builds the standard adapter interface from a site's SELECTORS so that each site file holds
- * only what differs. Interface (STYLE.md, after Mailvelope's providerSpecific.js):
+ * only what differs. Interface (docs/style.md, after Mailvelope's providerSpecific.js):
  *   findComposeWindows(root) -> [Element]     mountPoint(win) -> {parent, before} | null
  *   editorOf(win) -> {kind, root, frame?, stopSelector} | null
  *   readDraft(win) -> {to: [email], names: [string], subject, body}

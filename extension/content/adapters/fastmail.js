@@ -1,4 +1,4 @@
-/* Fastmail (app.fastmail.com): a Squire editor. WEBMAIL.md knows no selectors (L), so these
+/* Fastmail (app.fastmail.com): a Squire editor. docs/extension.md knows no selectors (L), so these
  * are what the fixture copies (e2e/fixtures/fastmail/index.html) with the generic adapter's
  * editor selectors as the fallback. */
 'use strict';

@@ -1,5 +1,5 @@
 /* Gmail (mail.google.com): new message window, full screen, and inline reply.
- * Selectors from WEBMAIL.md (InboxSDK, gmail.js); fixture: e2e/fixtures/gmail/index.html. */
+ * Selectors from docs/extension.md (InboxSDK, gmail.js); fixture: e2e/fixtures/gmail/index.html. */
 'use strict';
 
 (function (ns) {

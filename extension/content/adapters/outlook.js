@@ -1,5 +1,5 @@
 /* Outlook on the web (outlook.live.com, outlook.office.com, outlook.office365.com), whose
- * editor is RoosterJS. Selectors from WEBMAIL.md (M: several third-party scripts agree);
+ * editor is RoosterJS. Selectors from docs/extension.md (M: several third-party scripts agree);
  * fixture: e2e/fixtures/outlook/index.html. */
 'use strict';
 

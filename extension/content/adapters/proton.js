@@ -1,5 +1,5 @@
 /* Proton Mail (mail.proton.me): RoosterJS inside a srcless, sandboxed iframe without
- * scripts; the top frame drives it through contentDocument. Selectors from WEBMAIL.md (H,
+ * scripts; the top frame drives it through contentDocument. Selectors from docs/extension.md (H,
  * Proton's WebClients); fixture: e2e/fixtures/proton/index.html. */
 'use strict';
 

@@ -1,4 +1,4 @@
-/* Yahoo Mail (mail.yahoo.com): a plain contenteditable body. Selectors from WEBMAIL.md (M:
+/* Yahoo Mail (mail.yahoo.com): a plain contenteditable body. Selectors from docs/extension.md (M:
  * several third-party scripts agree); fixture: e2e/fixtures/yahoo/index.html. */
 'use strict';
 
