@@ -46,8 +46,9 @@ def test_insert_twice_offers_to_replace_and_one_undo_brings_the_first_back(webma
     panel.get_by_role("button", name="Insert draft").click()
     expect(panel.get_by_role("status")).to_contain_text("inserted")
 
+    shown = panel.locator(".draft-body").inner_text()
     panel.get_by_role("radio", name="Direct and to the point").check()
-    expect(panel.locator(".draft-body")).not_to_have_text(panel.locator(".draft-body").inner_text())
+    expect(panel.locator(".draft-body")).not_to_have_text(shown)
     second = draft_lines(panel.locator(".draft-body").inner_text())
     assert second[1] != first[1]
     panel.get_by_role("button", name="Insert draft").click()
