@@ -46,9 +46,12 @@ tokens: $(STAMP)  ## list the paired browsers (revoke one: .venv/bin/followup-as
 	$(PY) -m backend tokens
 
 test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: linters, extension unit tests, backend, browser
-	$(MAKE) --no-print-directory lint test-js
-	cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text
-	$(PY) -m pytest -q
+	@start=$$(date +%s); status=0; \
+	{ $(MAKE) --no-print-directory lint test-js \
+	  && (cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text) \
+	  && $(PY) -m pytest -q; } || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s in all (the budget is 15 minutes)"; \
+	exit $$status
 
 lint: $(TEST_STAMP) $(NODE_STAMP)  ## ruff over the Python, eslint over the extension
 	$(PY) -m ruff check .
