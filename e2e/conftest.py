@@ -28,6 +28,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 import backend as backend_package
+from backend import db as backend_db
 
 HERE = Path(__file__).resolve().parent
 EXTENSION = HERE.parent / "extension"
@@ -121,6 +122,17 @@ def backend(tmp_path_factory):
     server.shutdown()
     server.server_close()
     thread.join(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def _backend_keeps_its_database(request):
+    """The live backend shares this process's one module-level database: a test that binds it
+    elsewhere (create_app on another file) would silently move every later test onto that file."""
+    yield
+    if "backend" in request.fixturenames:
+        live = request.getfixturevalue("backend")
+        assert backend_db.database.database == live.app.config["DATABASE"], (
+            "this test re-bound the backend's database; create other apps in a subprocess")
 
 
 @pytest.fixture(scope="session")

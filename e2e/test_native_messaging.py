@@ -17,6 +17,15 @@ from e2e.conftest import CHROMIUM_FLAGS, EXTENSION, EXTENSION_ID, chromium_path,
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST_FILE = "com.followup_assistant.backend.json"
+SEED = """
+import json, sys
+from backend import create_app
+database, port, interview = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+app = create_app({"DATABASE": database, "TOKEN": "setup-token", "TESTING": True, "PORT": port})
+answer = app.test_client().post("/api/v1/interviews", base_url=f"http://127.0.0.1:{port}",
+                                headers={"Authorization": "Bearer setup-token"}, json=interview)
+assert answer.status_code == 201, answer.json
+"""
 
 
 def free_port() -> int:
@@ -51,18 +60,16 @@ def setup(tmp_path):
     env = {**os.environ, "FOLLOWUP_DB": str(database), "FOLLOWUP_PORT": str(port),
            "XDG_DATA_HOME": str(tmp_path / "share")}
     env.pop("FOLLOWUP_TOKEN", None)
-    # An interview entered earlier, whose follow-up is overdue.
-    from backend import create_app
-    app = create_app({"DATABASE": str(database), "TOKEN": "setup-token", "TESTING": True,
-                      "PORT": port})
+    # An interview entered earlier, whose follow-up is overdue. Entered in a process of its own:
+    # create_app binds the one module-level database, and in this process that would take it
+    # away from the session's live backend that other tests share.
     today = date.today()
-    answer = app.test_client().post(
-        "/api/v1/interviews", base_url=f"http://127.0.0.1:{port}",
-        headers={"Authorization": "Bearer setup-token"},
-        json={"company": "Nativeworks", "position": "Designer",
-              "interview_date": (today - timedelta(days=30)).isoformat(),
-              "decision_date": (today - timedelta(days=21)).isoformat()})
-    assert answer.status_code == 201, answer.json
+    interview = {"company": "Nativeworks", "position": "Designer",
+                 "interview_date": (today - timedelta(days=30)).isoformat(),
+                 "decision_date": (today - timedelta(days=21)).isoformat()}
+    seed = subprocess.run([sys.executable, "-c", SEED, str(database), str(port), json.dumps(interview)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert seed.returncode == 0, seed.stderr
     yield env, port, database
     pid_file = database.parent / "backend.pid"
     if pid_file.exists():  # the backend the extension started
