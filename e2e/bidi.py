@@ -54,6 +54,25 @@ def firefox_binary() -> str | None:
     return os.environ.get("FOLLOWUP_FIREFOX") or shutil.which("firefox-esr") or shutil.which("firefox")
 
 
+STEADY_IN_VIEW = """(el) => new Promise((resolve) => {
+  const start = performance.now();
+  let last = '', still = 0;
+  el.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});
+  const step = () => {
+    const r = el.getBoundingClientRect();
+    const inView = r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+    const place = [r.left, r.top, r.width, r.height].join();
+    still = place === last ? still + 1 : 0;
+    last = place;
+    if (inView && still >= 2) return resolve(true);
+    if (performance.now() - start > 5000) return resolve(false);
+    if (!inView) el.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
+
+
 class BiDiError(RuntimeError):
     pass
 
@@ -333,7 +352,12 @@ class Tab:
         """A real mouse click at the centre of an element (an expression, or a Node): a user gesture."""
         node = element if isinstance(element, Node) else self.eval(element)
         assert isinstance(node, Node), f"not an element: {element}"
-        self.call("(el) => el.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'})", node)  # BiDi does not scroll
+        # BiDi neither scrolls nor waits for the element to hold still (Playwright's actionability
+        # checks do both): scroll it into view, then wait until it has kept one place for two
+        # frames inside the viewport, so a late layout shift (findings arriving above a button)
+        # cannot move it from under the click.
+        settled = self.call(STEADY_IN_VIEW, node, timeout=10)
+        assert settled, f"the element did not hold still in view: {element}"
         self.firefox.send("input.performActions", {"context": self.context, "actions": [{
             "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
             "actions": [{"type": "pointerMove", "x": 0, "y": 0, "origin": {"type": "element", "element": {"sharedId": node.shared_id}}},

@@ -59,9 +59,13 @@ class Panel:
         return self.frame.eval(f"(() => {{ const el = {target}; return el ? el.innerText : ''; }})()")
 
     def wait_text(self, selector: str, words: str, timeout: float = 10) -> str:
-        return self.frame.wait_for(f"(() => {{ const el = {self.DIALOG}.querySelector({selector!r});"
-                                   f" return el && el.innerText.includes({words!r}) && el.innerText; }})()",
-                                   timeout=timeout, what=f"{words!r} in the panel's {selector}")
+        try:
+            return self.frame.wait_for(f"(() => {{ const el = {self.DIALOG}.querySelector({selector!r});"
+                                       f" return el && el.innerText.includes({words!r}) && el.innerText; }})()",
+                                       timeout=timeout, what=f"{words!r} in the panel's {selector}")
+        except AssertionError as error:  # say what the panel showed instead
+            raise AssertionError(f"{error}; the panel showed {self.text(selector)!r} in {selector}"
+                                 f" and {self.text()!r} in all") from None
 
     def click(self, name: str) -> None:
         self.frame.click(f"[...{self.DIALOG}.querySelectorAll('button')].find((b) => b.textContent.trim() === {name!r})")
@@ -229,12 +233,22 @@ def ff_roundcube(firefox, ff_paired, roundcube):
     tab.close()
 
 
+def settle(tab) -> None:
+    """Wait until the page Roundcube left behind has no request in flight: Roundcube keeps its
+    compose session in the PHP session, and a late request of the previous page (the mailbox
+    loading after a Send) can write the session back without the new compose id ("Requested
+    compose session not found")."""
+    tab.wait_for("document.readyState === 'complete' && (!window.rcmail || !rcmail.busy)",
+                 timeout=30, what="Roundcube to finish its requests")
+
+
 @pytest.mark.parametrize("html", [False, True], ids=["plain", "html"])
 def test_roundcube_insert_undo_send(ff_roundcube, roundcube, interviews, screenshots, html):
     tab, origin = ff_roundcube
     roundcube.set_mode("elastic", html)
     interview = interviews.make("due")
     address = interview["interviewer_email"]
+    settle(tab)
     tab.goto(origin + "/?_task=mail&_action=compose")
     tab.wait_for("!!document.querySelector('#compose_to .recipient-input input') && !!window.rcmail"
                  " && rcmail.env.action === 'compose'", timeout=30, what="Roundcube's compose page")
@@ -290,6 +304,7 @@ def test_roundcube_reply_to_a_received_message(ff_roundcube, roundcube, intervie
     address = interview["interviewer_email"]
     subject = f"Our interview {interview['id']} in Firefox"
     roundcube.deliver(address, subject, "Thanks for coming in.\nBest, Anna", sender_name="Anna Lee")
+    settle(tab)
     tab.goto(f"{origin}/?_task=mail&_action=compose&_reply_uid={roundcube.inbox_uid(subject)}&_mbox=INBOX")
     try:
         tab.wait_for("!!window.rcmail && rcmail.env.action === 'compose' && "
