@@ -136,5 +136,7 @@ def test_the_server_answers_other_requests_while_hostile_checks_run(server):
             thread.join(timeout=60)
     assert statuses and set(statuses) == {200}
     # Four hostile checks at once on a shared machine: health waits its turn among them, not
-    # for them all to finish one after another.
-    assert sorted(waits)[len(waits) // 2] < max(4 * one_check, 0.25), (waits, one_check)
+    # for them all to finish one after another. The floor is the product's own bar for /health
+    # (an answer within 0.5 s): with checks this fast, four of them back to back take less than
+    # that, and the interpreter's lock hand-offs alone cost a busy machine about 0.25 s.
+    assert sorted(waits)[len(waits) // 2] < max(4 * one_check, 0.5), (waits, one_check)
