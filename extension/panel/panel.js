@@ -33,7 +33,9 @@
       this.failed = false; // the last look-up failed: opening again tries again
       this.focusTarget = null;
       root.querySelector('.close').addEventListener('click', (e) => e.isTrusted && this.close(true));
-      root.addEventListener('keydown', (e) => e.isTrusted && this.onKey(e));
+      // On the document, not the dialog: when the draft arrives and redraws the part that held
+      // the focus, keys go to the frame's body, and Escape must still close the panel.
+      root.ownerDocument.addEventListener('keydown', (e) => e.isTrusted && this.onKey(e));
       new ResizeObserver(() => this.reportSize()).observe(root.querySelector('.inner'));
     }
 
