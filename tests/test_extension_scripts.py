@@ -96,7 +96,7 @@ def test_each_page_loads_one_module_and_no_classic_script(page):
 
 
 def test_content_scripts_are_classic_scripts():
-    """A content script with import/export would not run at all (the browsers load them as classic scripts)."""
+    """A content script with import/export would not run at all (browsers load classic scripts there)."""
     listed = {*CONTENT["before_adapter"], *CONTENT["after_adapter"], *CONTENT["adapters"].values()}
     for path in listed:
         text = (EXTENSION / path).read_text(encoding="utf-8")
