@@ -48,6 +48,10 @@ POLITE_BUDGET = {"ultimatum": 1, "aggressive": 4, "desperate": 4}
 # A real-world dev sentence counts this many times a team-written one in training: it is the
 # kind of writing the checker meets, and out of fold it raised recall at the same false alarms.
 REAL_WEIGHT = 2.0
+# A threshold is never lower than this (log-odds, a probability of about 0.56): where few polite
+# dev items score high, the budget alone would let the model warn on sentences it finds barely
+# more pushy than not.
+LOWEST_THRESHOLD = 0.25
 DIGITS = 4           # decimals kept in the exported weights
 
 
@@ -199,7 +203,7 @@ def thresholds(best: dict, dev: list[Sample]) -> tuple[dict[str, float], list[st
         polite = sorted((best[g][rule] for g in best if label_of[g] == "polite"), reverse=True)
         budget = POLITE_BUDGET[rule]
         edge = polite[budget] if len(polite) > budget else -math.inf
-        found[rule] = round(max(edge + 1e-3, 0.0), DIGITS)
+        found[rule] = round(max(edge + 1e-3, LOWEST_THRESHOLD), DIGITS)
         bad = [best[g][rule] for g in best if TEACHES.get(label_of[g] or "") == rule]
         caught = sum(score >= found[rule] for score in bad)
         flagged = sum(score >= found[rule] for score in polite)
