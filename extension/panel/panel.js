@@ -390,6 +390,7 @@
       this.say('Checking your draft…');
       const fields = { body: seen.body, on: ns.dates.today() };
       if (seen.subject) fields.subject = seen.subject;
+      if (seen.signatureLeftOut) fields.signatureLeftOut = true;
       if (this.interview) fields.interviewId = this.interview.id;
       const answer = await this.ask(M.PANEL_BG_CHECK_DRAFT, fields, () => this.check());
       if (!answer.ok) return;
