@@ -13,6 +13,7 @@ Fixtures (shared with the popup/options tests):
                   .deliver(sender, subject, text) puts a received message in the user's INBOX
 Screenshots go to e2e/screenshots/ (git-ignored).
 """
+import itertools
 import json
 import mimetypes
 import os
@@ -316,7 +317,13 @@ class Interviews:
         return self.live.api("GET", f"/api/v1/interviews/{interview_id}").json["follow_ups"]
 
 
+# One number per test in the session: every test's interviews get addresses of their own. (A number
+# taken from the request object's memory address repeated now and then, and two tests' interviews
+# then matched the same address: the panel asked "which one is this?" instead of drafting.)
+_TEST_NUMBERS = itertools.count(1)
+
+
 @pytest.fixture
 def interviews(backend, request):
     """A factory of interviews in a timing state, named after the test that made them."""
-    return Interviews(backend, request.node.name.split("[")[0][-12:].strip("_") + str(id(request) % 997))
+    return Interviews(backend, request.node.name.split("[")[0][-12:].strip("_") + str(next(_TEST_NUMBERS)))

@@ -3,7 +3,9 @@
 Signals (signals.toml) are groups of phrases, each with a kind and a weight. A kind's score is
 the sum of the weights of its groups that match. The message is read as the kind with the
 highest score; a prompt to track an interview is offered only when a track kind wins by at least
-THRESHOLD over every other kind and the message is about a job at all. The threshold was chosen
+THRESHOLD over every other kind and the message is about a job at all, and no veto signal matched
+(a decision already taken, such as "we have chosen another candidate", rules the prompt out even
+when the message also thanks the user for coming in). The threshold was chosen
 on the dev half of the labelled messages for precision of at least 95% (python -m
 backend.inbox.eval prints both halves).
 """
@@ -16,7 +18,8 @@ from pathlib import Path
 
 SIGNALS_FILE = Path(__file__).with_name("signals.toml")
 TRACK_KINDS = ("invitation", "confirmation", "thanks")
-KINDS = (*TRACK_KINDS, "update", "rejection", "offer", "auto_reply", "received", "bulk", "own")
+KINDS = (*TRACK_KINDS, "update", "rejection", "offer", "auto_reply", "received", "bulk", "own",
+         "outreach")
 # The lead a track kind needs over every other kind before a prompt is shown (see the module doc).
 THRESHOLD = 3
 # An automatic reply needs this much evidence (a subject prefix alone, or two phrases).
@@ -31,6 +34,7 @@ class Signal:
     weight: int
     where: str
     patterns: tuple[re.Pattern, ...]
+    veto: bool = False  # a match rules the prompt out, whatever the scores (a decision taken)
 
 
 @dataclass(frozen=True)
@@ -55,10 +59,12 @@ class Reading:
     scores: dict[str, int] = field(default_factory=dict)
     matched: list[str] = field(default_factory=list)  # signal names, for tests and the eval
     about_job: bool = False  # a job-context phrase matched
+    vetoed: bool = False  # a veto signal matched (a rejection: "we have chosen another candidate")
 
     def tracks_at(self, threshold: int) -> bool:
         """Would the prompt show with this threshold? (The eval's threshold table.)"""
-        return self.kind in TRACK_KINDS and self.about_job and self.margin >= threshold
+        return (self.kind in TRACK_KINDS and self.about_job and not self.vetoed
+                and self.margin >= threshold)
 
 
 @cache
@@ -75,7 +81,8 @@ def signals() -> tuple[Signal, ...]:
         if where not in PLACES:
             raise ValueError(f"signal {name}: where must be one of {PLACES}")
         loaded.append(Signal(name, entry["kind"], int(entry["weight"]), where,
-                             tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"])))
+                             tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
+                             bool(entry.get("veto", False))))
     return tuple(loaded)
 
 
@@ -89,10 +96,11 @@ def classify(message: Message) -> Reading:
     subject, text = normalise(message.subject).strip(), normalise(message.text)
     places = {"subject": subject, "text": text, "any": f"{subject}\n{text}"}
     scores = dict.fromkeys(KINDS, 0)
-    matched, context = [], False
+    matched, context, vetoed = [], False, False
     for signal in signals():
         if any(p.search(places[signal.where]) for p in signal.patterns):
             matched.append(signal.name)
+            vetoed = vetoed or signal.veto
             if signal.kind == "context":
                 context = True
             else:
@@ -114,8 +122,8 @@ def classify(message: Message) -> Reading:
         margin = scores[kind] - other
     else:
         margin = scores[kind] - max(v for k, v in scores.items() if k != kind)
-    track = kind in TRACK_KINDS and context and margin >= THRESHOLD
-    return Reading(kind, track, margin, scores, matched, context)
+    track = kind in TRACK_KINDS and context and not vetoed and margin >= THRESHOLD
+    return Reading(kind, track, margin, scores, matched, context, vetoed)
 
 
 def _calendar_interview(calendar: dict | None) -> bool:

@@ -49,6 +49,10 @@ TIMELINE_WORDS = re.compile(r"\b(?:get back to you|be in touch|hear (?:back )?fr
 RETURN_WORDS = re.compile(r"\b(?:return|back|until|again from|available)\b", re.IGNORECASE)
 INTERVIEW_WORDS = re.compile(r"\b(?:interview|meet|call|chat|screen|date|when|scheduled|"
                              r"confirm|moved|booked|session|visit)", re.IGNORECASE)
+# A rescheduling note names the old time and the new one: the old one is not the interview's.
+OLD_TIME = re.compile(r"\b(?:had arranged|arranged for|was scheduled|were due to|originally|"
+                      r"cancel)", re.IGNORECASE)
+NEW_TIME = re.compile(r"\breschedul\w* (?:for|to)\b|\bnew (?:date|time)\b", re.IGNORECASE)
 DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|within|no later than|deadline)\s*$")
 PAST_DAY = {"today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
             "earlier today": 0, "yesterday": 1}
@@ -187,7 +191,8 @@ def _when(message: Message, text: str, arrived: date, kind: str, country: str):
         sentence = _sentence_around(text, found.start, found.end)
         score = (2 * bool(INTERVIEW_WORDS.search(sentence))
                  + bool(dates.time_near(text, found.start, found.end, 25))
-                 - 3 * bool(DEADLINE_BEFORE.search(found.before)))
+                 - 3 * bool(DEADLINE_BEFORE.search(found.before))
+                 - 3 * bool(OLD_TIME.search(sentence)) + bool(NEW_TIME.search(sentence)))
         if score > best_score:
             best, best_score = found, score
     if best is None:

@@ -126,3 +126,36 @@ def test_the_signature_names_the_company_when_the_address_does_not():
                      "on December 3 at 10:00 AM.\n\nBest,\nDana Okafor\nTalent Partner, Acme",
                      subject="Interview", from_email="")
     assert fields.company == "Acme"
+
+
+@pytest.mark.parametrize("text", [
+    # Thanks for coming in, then the decision in words the regret-free rules know.
+    "Thank you for coming in to meet the team for the Analyst role. We enjoyed the conversation. "
+    "In the end we have selected a candidate whose experience is a closer match for the role.",
+    "Thanks for coming in on Tuesday, it was great to meet you. We have decided to go with another "
+    "candidate for the Designer position, and I wish you the best.",
+    "Thank you for taking the time to meet with us about the position. We regret to inform you "
+    "that we will not be proceeding.",
+])
+def test_a_rejection_vetoes_the_prompt_even_when_it_thanks_the_user_for_coming_in(text):
+    reading, _ = read(text, subject="Your interview")
+    assert not reading.track
+    assert reading.vetoed and "rejection" in reading.matched
+
+
+def test_a_rescheduled_interview_is_offered_on_its_new_day_despite_unfortunately():
+    reading, fields = read(
+        "Hi Sam,\n\nUnfortunately we need to reschedule our interview for the Analyst position "
+        "that we had arranged for Monday, November 23 at 10 AM. Would you be available to "
+        "reschedule for Wednesday, November 25 at 2 PM?\n\nDana Okafor\nAcme",
+        subject="Rescheduling interview for the Analyst position")
+    assert reading.track and not reading.vetoed
+    assert (fields.interview_date, fields.interview_time) == (date(2026, 11, 25), time(14, 0))
+
+
+def test_recruiter_outreach_is_not_an_interview_to_track():
+    reading, _ = read(
+        "Hi Sam, I came across your LinkedIn profile and we'd love to schedule a time to chat "
+        "about our Backend Engineer position. Would you be available for a quick intro call?",
+        subject="Backend Engineer at Acme")
+    assert reading.kind == "outreach" and not reading.track
