@@ -45,13 +45,11 @@ pair: $(STAMP)  ## print a pairing code for the extension
 tokens: $(STAMP)  ## list the paired browsers (revoke one: .venv/bin/followup-assistant tokens --revoke N)
 	$(PY) -m backend tokens
 
-# --reruns 1: a browser test that loses a timing race on a busy 2-core machine gets one more try;
-# the output counts every rerun, and a test that fails twice fails the run.
 test: $(TEST_STAMP) $(NODE_STAMP)  ## every test: linters, extension unit tests, backend, browser
 	@start=$$(date +%s); status=0; \
 	{ $(MAKE) --no-print-directory lint test-js \
 	  && (cd e2e && npx --no-install web-ext lint --source-dir ../extension --self-hosted --output text) \
-	  && $(PY) -m pytest -q --reruns 1; } || status=$$?; \
+	  && $(PY) -m pytest -q; } || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s in all (the budget is 15 minutes)"; \
 	exit $$status
 

@@ -3,9 +3,14 @@
 import js from './e2e/node_modules/@eslint/js/src/index.js';
 import globals from './e2e/node_modules/globals/index.js';
 
-// Pages loaded as ES modules (`<script type="module">`); everything else is a classic script
-// that shares the globalThis.FA namespace (content scripts, the service worker's importScripts).
-const MODULES = ['extension/popup/**/*.js', 'extension/interviews/**/*.js', 'extension/options/**/*.js'];
+// ES modules: the background (the manifest's background "type": "module") and the extension's
+// pages (`<script type="module">`). Content scripts cannot be modules (a manifest's content_scripts
+// and scripting.registerContentScripts load classic scripts only), so they, and the few files they
+// share with the modules (shared/messages.js, content/text.js, content/dates.js), are classic
+// scripts that fill one namespace, globalThis.FA; a module imports such a file for its effect.
+const MODULES = ['extension/background/**/*.js', 'extension/popup/**/*.js', 'extension/interviews/**/*.js',
+  'extension/options/**/*.js', 'extension/panel/**/*.js', 'extension/prompt/**/*.js',
+  'extension/shared/vocabulary.js', 'extension/shared/settings.js'];
 
 export default [
   { ignores: ['e2e/**', '.venv/**', 'node_modules/**'] },

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .timing.rules import RULES
+
 APP_NAME = "followup-assistant"
 
 DEFAULTS = {
@@ -11,8 +13,9 @@ DEFAULTS = {
     "DATABASE": None,
     # An access token accepted as-is, for scripts and tests (never stored).
     "TOKEN": None,
-    # Holiday calendar when neither the interview nor the profile names one.
-    "COUNTRY": "US",
+    # Holiday calendar when neither the interview nor the profile names one; None means
+    # timing/rules.toml's default (the one place that number of the rules lives).
+    "COUNTRY": None,
     # Where to listen: loopback only unless the user says otherwise.
     "HOST": "127.0.0.1",
     "PORT": 8642,
@@ -56,7 +59,7 @@ def load(overrides: dict | None = None, environ=os.environ) -> dict:
         config["PORT"] = int(config["PORT"])
     except ValueError:
         raise ValueError(f"FOLLOWUP_PORT must be a number, not {config['PORT']!r}") from None
-    config["COUNTRY"] = str(config["COUNTRY"]).upper()
+    config["COUNTRY"] = str(config["COUNTRY"] or RULES.default_country).upper()
     if not config["DATABASE"]:
         config["DATABASE"] = default_database()
     return config

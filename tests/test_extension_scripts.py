@@ -1,9 +1,10 @@
-"""One list of the extension's scripts (extension/scripts.json); every other list is held to it.
+"""One list of the content scripts (extension/scripts.json); every other list is held to it.
 
-The browsers load scripts in the order listed, and each list is written out where the browser
-reads it: the manifest (one content-script entry per webmail, Firefox's background page),
-settings.js (self-hosted webmail, registered at run time) and the service worker's
-importScripts (Chrome). A script added to one and not the others breaks a site quietly.
+Content scripts cannot be ES modules: the browsers load the files a list names, in its order,
+and the list is written out where the browser reads it: the manifest (one entry per webmail)
+and settings.js (self-hosted webmail, registered at run time). A script added to one and not
+the others breaks a site quietly. The background and the extension's pages are ES modules, so
+their imports are their list: the manifest names one entry point, and every file is reached.
 """
 import json
 import re
@@ -40,8 +41,7 @@ def test_every_adapter_listed_is_loaded_somewhere_and_exists():
     loaded = {path for entry in MANIFEST["content_scripts"] for path in entry["js"]}
     settings = (EXTENSION / "shared" / "settings.js").read_text(encoding="utf-8")
     loaded |= set(quoted_list(settings, "SITE_CONTENT_SCRIPTS = Object.freeze(["))
-    for path in [*CONTENT["before_adapter"], *CONTENT["after_adapter"],
-                 *CONTENT["adapters"].values(), *LISTS["background"]]:
+    for path in [*CONTENT["before_adapter"], *CONTENT["after_adapter"], *CONTENT["adapters"].values()]:
         assert (EXTENSION / path).is_file(), path
     assert set(CONTENT["adapters"].values()) <= loaded
 
@@ -52,13 +52,55 @@ def test_self_hosted_webmail_gets_the_same_scripts_with_the_roundcube_adapter():
     assert listed == content_scripts(CONTENT["adapters"]["self-hosted"])
 
 
-def test_firefoxs_background_page_and_chromes_worker_load_the_same_list():
-    assert MANIFEST["background"]["scripts"] == LISTS["background"]
-    worker = (EXTENSION / "background" / "service-worker.js").read_text(encoding="utf-8")
-    imported = quoted_list(worker, "importScripts(")
-    expected = [path.replace("background/", "") if path.startswith("background/")
-                else f"/{path}" for path in LISTS["background"][:-1]]
-    assert imported == expected
+def test_chrome_and_firefox_start_the_same_background_module():
+    entry = "background/service-worker.js"
+    assert MANIFEST["background"] == {"service_worker": entry, "scripts": [entry], "type": "module"}
+
+
+IMPORT = re.compile(r"""^import\s+(?:[^'"]+?\s+from\s+)?['"]([^'"]+)['"]""", re.M)
+
+
+def module_graph(entry: Path) -> set[Path]:
+    """Every file `entry` reaches by its static imports (relative paths, as the modules write them)."""
+    seen, todo = set(), [entry]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for target in IMPORT.findall(path.read_text(encoding="utf-8")):
+            assert target.startswith("."), f"{path.name} imports {target}: relative paths only"
+            resolved = (path.parent / target).resolve()
+            assert resolved.is_file(), f"{path.name} imports {target}, which does not exist"
+            todo.append(resolved)
+    return seen
+
+
+def test_every_background_file_is_reached_from_the_worker():
+    reached = module_graph(EXTENSION / MANIFEST["background"]["service_worker"])
+    on_disk = set((EXTENSION / "background").glob("*.js"))
+    assert on_disk <= reached, sorted(p.name for p in on_disk - reached)
+
+
+PAGES = ["popup/popup.html", "options/options.html", "interviews/interviews.html",
+         "panel/panel.html", "prompt/prompt.html"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_loads_one_module_and_no_classic_script(page):
+    html = (EXTENSION / page).read_text(encoding="utf-8")
+    tags = re.findall(r"<script\b[^>]*>", html)
+    assert tags == [re.search(r'<script type="module" src="[\w-]+\.js">', html).group(0)], tags
+    entry = (EXTENSION / page).parent / re.search(r'src="([\w-]+\.js)"', tags[0]).group(1)
+    assert all(path.is_file() for path in module_graph(entry))
+
+
+def test_content_scripts_are_classic_scripts():
+    """A content script with import/export would not run at all (browsers load classic scripts there)."""
+    listed = {*CONTENT["before_adapter"], *CONTENT["after_adapter"], *CONTENT["adapters"].values()}
+    for path in listed:
+        text = (EXTENSION / path).read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(import|export)\b", text, re.M), path
 
 
 def test_every_content_script_file_is_listed():

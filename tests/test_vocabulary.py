@@ -10,6 +10,8 @@ from backend import drafting, inputs, models, vocabulary
 from backend.timing import schedule
 from backend.timing.rules import RULES
 
+ROOT = vocabulary.GENERATED.parent.parent.parent
+
 
 def test_the_extensions_generated_vocabulary_is_up_to_date():
     written = vocabulary.GENERATED.read_text(encoding="utf-8")
@@ -19,10 +21,12 @@ def test_the_extensions_generated_vocabulary_is_up_to_date():
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is part of make test's tools")
 def test_the_generated_file_gives_the_extension_the_same_words():
-    script = (f"{vocabulary.GENERATED.read_text(encoding='utf-8')}\n"
-              "process.stdout.write(JSON.stringify(globalThis.FA.VOCABULARY));")
-    shown = json.loads(subprocess.run(["node", "-e", script], check=True, capture_output=True,
-                                      text=True).stdout)
+    hook = ROOT / "tests" / "js" / "register.mjs"  # tells Node the file is an ES module
+    script = (f"import {{ VOCABULARY }} from {json.dumps(vocabulary.GENERATED.as_uri())};"
+              "process.stdout.write(JSON.stringify(VOCABULARY));")
+    shown = json.loads(subprocess.run(
+        ["node", "--import", hook.as_uri(), "--input-type=module", "-e", script],
+        check=True, capture_output=True, text=True).stdout)
     assert shown == vocabulary.as_data()
 
 
@@ -45,7 +49,7 @@ def test_no_backend_module_spells_the_words_out_again():
              vocabulary.FOLLOW_UP_ACTIONS]
     pattern = re.compile("|".join(
         r"\(\s*" + r"\s*,\s*".join(f'"{word}"' for word in words) for words in lists))
-    for path in vocabulary.GENERATED.parent.parent.parent.joinpath("backend").rglob("*.py"):
+    for path in ROOT.joinpath("backend").rglob("*.py"):
         if path.name == "vocabulary.py":
             continue
         assert not pattern.search(path.read_text(encoding="utf-8")), path

@@ -2,65 +2,64 @@
  * running, and pairs the extension without a code. Only this extension's id may start it (the
  * host manifest says so). Where it is not installed, everything works as before: the backend is
  * started by hand and paired with a six-digit code. */
-'use strict';
+import * as tokenStore from './token-store.js';
+import * as settings from '../shared/settings.js';
 
-(function (ns) {
-  const HOST = 'com.followup_assistant.backend'; // the name the install registered
-  const RETRY_AFTER_MS = 30000; // a host that is missing or failed is not asked again for 30 s
-  const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-  let inFlight = null;
-  let failedAt = 0;
+const HOST = 'com.followup_assistant.backend'; // the name the install registered
+const RETRY_AFTER_MS = 30000; // a host that is missing or failed is not asked again for 30 s
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+let inFlight = null;
+let failedAt = 0;
 
-  function unavailable(code, message) {
-    return { ok: false, error: { code, message, fix: '' } };
+function unavailable(code, message) {
+  return { ok: false, error: { code, message, fix: '' } };
+}
+
+/** A loopback http origin from the host's answer, or null. */
+function loopbackOrigin(text) {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' && LOOPBACK.has(url.hostname) ? url.origin : null;
+  } catch (err) {
+    return null;
   }
+}
 
-  /** A loopback http origin from the host's answer, or null. */
-  function loopbackOrigin(text) {
-    try {
-      const url = new URL(text);
-      return url.protocol === 'http:' && LOOPBACK.has(url.hostname) ? url.origin : null;
-    } catch (err) {
-      return null;
-    }
+async function ask(pair) {
+  let answer;
+  try {
+    answer = await chrome.runtime.sendNativeMessage(HOST, { type: 'start', pair });
+  } catch (err) {
+    return unavailable('no_native_host', String((err && err.message) || err));
   }
-
-  async function ask(pair) {
-    let answer;
-    try {
-      answer = await chrome.runtime.sendNativeMessage(HOST, { type: 'start', pair });
-    } catch (err) {
-      return unavailable('no_native_host', String((err && err.message) || err));
-    }
-    const origin = answer && answer.ok === true ? loopbackOrigin(answer.url) : null;
-    if (!origin) return unavailable('native_host_failed', (answer && answer.error && answer.error.message) || 'The native host did not start the backend.');
-    if (pair && typeof answer.token === 'string' && answer.token) {
-      // The token is for the backend the host started: the extension follows it there.
-      await ns.settings.save({ backendUrl: origin, autoPair: true });
-      await ns.tokenStore.save(answer.token);
-    }
-    return { ok: true, data: { url: origin, paired: Boolean(answer.token) } };
+  const origin = answer && answer.ok === true ? loopbackOrigin(answer.url) : null;
+  if (!origin) return unavailable('native_host_failed', (answer && answer.error && answer.error.message) || 'The native host did not start the backend.');
+  if (pair && typeof answer.token === 'string' && answer.token) {
+    // The token is for the backend the host started: the extension follows it there.
+    await settings.save({ backendUrl: origin, autoPair: true });
+    await tokenStore.save(answer.token);
   }
+  return { ok: true, data: { url: origin, paired: Boolean(answer.token) } };
+}
 
-  /**
-   * Start the backend (and pair, when `pair` and the user has not unpaired on purpose).
-   * {ok, data: {url, paired}} | {ok: false, error}. Concurrent callers share one request.
-   */
-  function start({ pair = false, force = false } = {}) {
-    if (typeof chrome.runtime.sendNativeMessage !== 'function') return Promise.resolve(unavailable('no_native_host', 'Native messaging is not available.'));
-    if (!force && Date.now() - failedAt < RETRY_AFTER_MS) return Promise.resolve(unavailable('no_native_host', 'The native host was not found a moment ago.'));
-    if (!inFlight) {
-      inFlight = (async () => {
-        const { autoPair } = await ns.settings.load();
-        const answer = await ask(pair && (autoPair || force));
-        failedAt = answer.ok ? 0 : Date.now();
-        return answer;
-      })().finally(() => {
-        inFlight = null;
-      });
-    }
-    return inFlight;
+/**
+ * Start the backend (and pair, when `pair` and the user has not unpaired on purpose).
+ * {ok, data: {url, paired}} | {ok: false, error}. Concurrent callers share one request.
+ */
+function start({ pair = false, force = false } = {}) {
+  if (typeof chrome.runtime.sendNativeMessage !== 'function') return Promise.resolve(unavailable('no_native_host', 'Native messaging is not available.'));
+  if (!force && Date.now() - failedAt < RETRY_AFTER_MS) return Promise.resolve(unavailable('no_native_host', 'The native host was not found a moment ago.'));
+  if (!inFlight) {
+    inFlight = (async () => {
+      const { autoPair } = await settings.load();
+      const answer = await ask(pair && (autoPair || force));
+      failedAt = answer.ok ? 0 : Date.now();
+      return answer;
+    })().finally(() => {
+      inFlight = null;
+    });
   }
+  return inFlight;
+}
 
-  ns.native = { start, HOST };
-})((globalThis.FA = globalThis.FA || {}));
+export { start, HOST };

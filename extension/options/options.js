@@ -1,7 +1,9 @@
 // The options page: pair with the backend, the profile, the preferred webmail, self-hosted webmail sites.
+import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { el, fill, send } from '../popup/dom.js';
 import { WEBMAILS, DEFAULT_WEBMAIL } from '../popup/compose-url.js';
 import { errorWords, fieldMessage, plain } from '../popup/words.js';
+import { sitePattern } from '../shared/settings.js';
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
@@ -215,7 +217,7 @@ async function addSite(event) {
   // The permission prompt must come from this click, so it is asked here, not in the service worker.
   let granted = false;
   try {
-    granted = await chrome.permissions.request({ origins: [globalThis.FA.settings.sitePattern(origin)] });
+    granted = await chrome.permissions.request({ origins: [sitePattern(origin)] });
   } catch (error) {
     say('site-message', `The browser refused: ${error.message}`, true);
     return;
@@ -240,7 +242,7 @@ async function removeSite(origin) {
     say('site-message', errorWords(answer.error), true);
     return;
   }
-  await chrome.permissions.remove({ origins: [globalThis.FA.settings.sitePattern(origin)] }).catch(() => false);
+  await chrome.permissions.remove({ origins: [sitePattern(origin)] }).catch(() => false);
   say('site-message', `Removed ${origin}.`);
   drawSites(answer.data.sites);
   $('site').focus();

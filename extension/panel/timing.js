@@ -1,73 +1,72 @@
 /* What the panel says about timing, from the backend's schedule {state, next: {action,
  * earliest, latest, reason}} (docs/timing.md). Phrases live here as data. */
-'use strict';
 
-(function (ns) {
-  const D = () => ns.dates;
+import '../content/dates.js'; // a classic script shared with the content scripts: it sets globalThis.FA.dates
 
-  /** "Because …": the backend's reason, as the second line under a short title. */
-  function because(reason) {
-    const text = String(reason || '').trim();
-    return text ? `Because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
+const D = () => globalThis.FA.dates;
+
+/** "Because …": the backend's reason, as the second line under a short title. */
+function because(reason) {
+  const text = String(reason || '').trim();
+  return text ? `Because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
+}
+
+// Each entry: (next, interview, action) -> {title, detail?, tone, confirm?, none?}; confirm = the
+// warning shown before inserting; none = what to do when there is nothing to send.
+const PHRASES = {
+  due: () => ({ title: 'Due today', tone: 'due' }),
+  overdue: (next) => ({ title: `Overdue since ${D().display(D().addDays(next.latest, 1))}`, tone: 'late' }),
+  upcoming: (next) =>
+    next.action === 'move_on'
+      ? {
+          title: `Two follow-ups sent — wait until ${D().display(next.earliest)} before moving on`,
+          detail: because(next.reason),
+          tone: 'early',
+          // The draft here is the gracious close: early, but never a third follow-up.
+          confirm: `It's early to close the loop: they may still answer before ${D().display(next.earliest)}.`,
+        }
+      : {
+          title: `Too early — wait until ${D().display(next.earliest)}`,
+          detail: because(next.reason),
+          tone: 'early',
+          confirm: `It's too early: following up before ${D().display(next.earliest)} can come across as pushy.`,
+        },
+  // The draft is a gracious close, not a third follow-up: nothing to warn about.
+  move_on: () => ({ title: 'Two follow-ups sent — time to move on', tone: 'done' }),
+  replied: (next, interview) => ({
+    title: `They replied${interview && interview.reply_on ? ` on ${D().display(interview.reply_on)}` : ''} — no follow-up needed`,
+    tone: 'done',
+    none: 'Answer their message as you would any mail. The assistant has stopped reminding you about this interview.',
+  }),
+  closed: (next, interview) => ({
+    title: `This interview is closed${interview && interview.outcome ? ` (${OUTCOMES[interview.outcome] || 'closed'})` : ''}`,
+    tone: 'done',
+    none: 'There is nothing to follow up. The assistant has stopped reminding you about this interview.',
+  }),
+};
+const OUTCOMES = { offer: 'offer', rejected: 'not selected', withdrawn: 'you withdrew', moved_on: 'you moved on' };
+
+/**
+ * {title, detail, tone, confirm} for a schedule; detail is the backend's reason. A draft whose
+ * action is the thank-you note (interview day) is timely whatever the follow-up's timing.
+ */
+function describe(schedule, interview, action) {
+  if (action === 'thank_you') {
+    const later = describe(schedule, interview);
+    return {
+      title: 'Interview today — send a thank-you note',
+      detail: `The follow-up comes later. ${later.title}.`,
+      tone: 'due',
+      confirm: null,
+    };
   }
+  const state = schedule && schedule.state;
+  const next = (schedule && schedule.next) || {};
+  const phrase = PHRASES[state];
+  if (!phrase) return { title: 'Timing unknown', detail: '', tone: 'done', confirm: null, none: '' };
+  const said = phrase(next, interview);
+  const detail = said.detail !== undefined ? said.detail : String(next.reason || '');
+  return { title: said.title, detail, tone: said.tone, confirm: said.confirm || null, none: said.none || '' };
+}
 
-  // Each entry: (next, interview, action) -> {title, detail?, tone, confirm?, none?}; confirm = the
-  // warning shown before inserting; none = what to do when there is nothing to send.
-  const PHRASES = {
-    due: () => ({ title: 'Due today', tone: 'due' }),
-    overdue: (next) => ({ title: `Overdue since ${D().display(D().addDays(next.latest, 1))}`, tone: 'late' }),
-    upcoming: (next) =>
-      next.action === 'move_on'
-        ? {
-            title: `Two follow-ups sent — wait until ${D().display(next.earliest)} before moving on`,
-            detail: because(next.reason),
-            tone: 'early',
-            // The draft here is the gracious close: early, but never a third follow-up.
-            confirm: `It's early to close the loop: they may still answer before ${D().display(next.earliest)}.`,
-          }
-        : {
-            title: `Too early — wait until ${D().display(next.earliest)}`,
-            detail: because(next.reason),
-            tone: 'early',
-            confirm: `It's too early: following up before ${D().display(next.earliest)} can come across as pushy.`,
-          },
-    // The draft is a gracious close, not a third follow-up: nothing to warn about.
-    move_on: () => ({ title: 'Two follow-ups sent — time to move on', tone: 'done' }),
-    replied: (next, interview) => ({
-      title: `They replied${interview && interview.reply_on ? ` on ${D().display(interview.reply_on)}` : ''} — no follow-up needed`,
-      tone: 'done',
-      none: 'Answer their message as you would any mail. The assistant has stopped reminding you about this interview.',
-    }),
-    closed: (next, interview) => ({
-      title: `This interview is closed${interview && interview.outcome ? ` (${OUTCOMES[interview.outcome] || 'closed'})` : ''}`,
-      tone: 'done',
-      none: 'There is nothing to follow up. The assistant has stopped reminding you about this interview.',
-    }),
-  };
-  const OUTCOMES = { offer: 'offer', rejected: 'not selected', withdrawn: 'you withdrew', moved_on: 'you moved on' };
-
-  /**
-   * {title, detail, tone, confirm} for a schedule; detail is the backend's reason. A draft whose
-   * action is the thank-you note (interview day) is timely whatever the follow-up's timing.
-   */
-  function describe(schedule, interview, action) {
-    if (action === 'thank_you') {
-      const later = describe(schedule, interview);
-      return {
-        title: 'Interview today — send a thank-you note',
-        detail: `The follow-up comes later. ${later.title}.`,
-        tone: 'due',
-        confirm: null,
-      };
-    }
-    const state = schedule && schedule.state;
-    const next = (schedule && schedule.next) || {};
-    const phrase = PHRASES[state];
-    if (!phrase) return { title: 'Timing unknown', detail: '', tone: 'done', confirm: null, none: '' };
-    const said = phrase(next, interview);
-    const detail = said.detail !== undefined ? said.detail : String(next.reason || '');
-    return { title: said.title, detail, tone: said.tone, confirm: said.confirm || null, none: said.none || '' };
-  }
-
-  ns.timing = { describe };
-})((globalThis.FA = globalThis.FA || {}));
+export { describe };

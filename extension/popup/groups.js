@@ -1,8 +1,8 @@
 // Which group each follow-up belongs to, in what order, and how to say it. Pure: no DOM, no chrome.*.
+// The backend's names (generated from backend/vocabulary.py).
+import { VOCABULARY } from '../shared/vocabulary.js';
 import { formatDate, parseDate, toIso } from './words.js';
 
-// The backend's names (shared/vocabulary.js, generated from backend/vocabulary.py; the page loads it first).
-const VOCABULARY = globalThis.FA.VOCABULARY;
 const capitalized = (word) => word.charAt(0).toUpperCase() + word.slice(1);
 
 export { formatDate, parseDate, toIso };

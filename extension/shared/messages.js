@@ -1,8 +1,9 @@
 /* Message names between the parts of the extension, and the one way to send them.
  * The prefix says the direction: cs = content script, popup/options = extension pages,
  * bg = the service worker. Every payload is {type, ...fields}; every answer is
- * {ok: true, data} or {ok: false, error: {code, message, fix}}. Loaded as a classic script
- * by the service worker (importScripts), Firefox's background page and the content scripts. */
+ * {ok: true, data} or {ok: false, error: {code, message, fix}}. A classic script, because the
+ * content scripts load it (they cannot be modules); the background and the pages, ES modules,
+ * import it for its effect and read globalThis.FA. */
 'use strict';
 
 (function (ns) {

@@ -1,23 +1,16 @@
 // popup/groups.js and popup/words.js: which group a follow-up is in and how its date reads.
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { load } from './classic.mjs';
-
-let groups;
-let words;
-before(async () => {
-  // The popup loads shared/vocabulary.js before its modules; so do we.
-  globalThis.FA = load(['shared/vocabulary.js']);
-  groups = await import('../../extension/popup/groups.js');
-  words = await import('../../extension/popup/words.js');
-});
+import { VOCABULARY } from '../../extension/shared/vocabulary.js';
+import * as groups from '../../extension/popup/groups.js';
+import * as words from '../../extension/popup/words.js';
 
 const interview = (state, next) => ({ id: 1, schedule: { state, next } });
 
 test('the outcomes a row can be closed with are the backend outcomes', () => {
-  assert.deepEqual([...groups.OUTCOMES.map((o) => o.value)], [...globalThis.FA.VOCABULARY.OUTCOMES]);
-  for (const action of globalThis.FA.VOCABULARY.ACTIONS) assert.ok(groups.ACTION_WORDS[action], action);
+  assert.deepEqual([...groups.OUTCOMES.map((o) => o.value)], [...VOCABULARY.OUTCOMES]);
+  for (const action of VOCABULARY.ACTIONS) assert.ok(groups.ACTION_WORDS[action], action);
 });
 
 test('due, overdue and move on are their own groups; nothing else is urgent', () => {

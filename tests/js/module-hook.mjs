@@ -1,7 +1,10 @@
-// Load the extension pages' scripts (popup, options, All interviews) as ES modules.
-const PAGES = /\/extension\/(popup|options|interviews)\/[^/]+\.js$/;
+// Which of the extension's .js files are ES modules: the background and the extension's pages,
+// and the shared files only they use. The browser learns it from the manifest's background
+// "type" and <script type="module">; Node has no package.json saying so. Everything else (content
+// scripts and the classic files they share) is a classic script.
+const MODULES = /\/extension\/((background|popup|options|interviews|panel|prompt)\/[^/]+|shared\/(vocabulary|settings))\.js$/;
 
 export async function load(url, context, nextLoad) {
-  if (PAGES.test(url)) return nextLoad(url, { ...context, format: 'module' });
+  if (MODULES.test(url)) return nextLoad(url, { ...context, format: 'module' });
   return nextLoad(url, context);
 }

@@ -2,12 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { load } from './classic.mjs';
-
-const { VOCABULARY } = load(['shared/vocabulary.js']);
+import { VOCABULARY } from '../../extension/shared/vocabulary.js';
 
 test('the vocabulary is frozen and holds the backend words', () => {
   assert.ok(Object.isFrozen(VOCABULARY));
+  for (const value of Object.values(VOCABULARY)) assert.ok(Object.isFrozen(value));
   assert.deepEqual([...VOCABULARY.ACTIONS], ['first_follow_up', 'second_follow_up', 'move_on']);
   assert.equal(VOCABULARY.MAX_FOLLOW_UPS, VOCABULARY.FOLLOW_UP_ACTIONS.length);
 });
