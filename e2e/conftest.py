@@ -14,22 +14,18 @@ Fixtures (shared with the popup/options tests):
 Screenshots go to e2e/screenshots/ (git-ignored).
 """
 import itertools
-import json
 import mimetypes
 import os
 import shutil
-import threading
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-import backend as backend_package
-from backend import db as backend_db
+from tests import live_backend
+from tests.live_backend import LiveBackend
 
 HERE = Path(__file__).resolve().parent
 EXTENSION = HERE.parent / "extension"
@@ -59,92 +55,20 @@ def chromium_path() -> str:
     return found
 
 
-@dataclass
-class Answer:
-    """One HTTP answer from the backend."""
-    status: int
-    json: object
-
-
-class LiveBackend:
-    """A backend served in a thread, and a client that carries the token."""
-
-    def __init__(self, app, server):
-        self.app, self.server = app, server
-        self.port = server.server_port
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.token = TOKEN
-
-    def api(self, method: str, path: str, json=None, headers=None) -> Answer:
-        """Call the API with the token; returns Answer(status, json) for any status."""
-        data = None if json is None else _json_dumps(json)
-        request = urllib.request.Request(self.url + path, data=data, method=method.upper())
-        request.add_header("Authorization", f"Bearer {self.token}")
-        if data is not None:
-            request.add_header("Content-Type", "application/json")
-        for key, value in (headers or {}).items():
-            request.add_header(key, value)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                body = response.read()
-                return Answer(response.status, _json_loads(body))
-        except urllib.error.HTTPError as error:
-            with error:
-                return Answer(error.code, _json_loads(error.read()))
-
-    def clear(self) -> None:
-        """Delete every interview, so a test starts from an empty list (the list answers by pages)."""
-        while True:
-            page = self.api("GET", "/api/v1/interviews?limit=200").json["interviews"]
-            if not page:
-                return
-            for interview in page:
-                self.api("DELETE", f"/api/v1/interviews/{interview['id']}")
-
-
-def _json_dumps(value) -> bytes:
-    return json.dumps(value).encode()
-
-
-def _json_loads(body: bytes):
-    return json.loads(body) if body else None
-
-
 @pytest.fixture(scope="session")
 def backend(tmp_path_factory):
-    """A live backend on a free port with a temp-file database (not :memory:: peewee opens one connection per thread, each would see an empty one)."""
-    database = tmp_path_factory.mktemp("backend") / "followup.db"
-    app = backend_package.create_app({"DATABASE": str(database), "TOKEN": TOKEN, "TESTING": True})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    app.config["PORT"] = server.server_port  # the Host allow-list reads it per request
-    thread = threading.Thread(target=server.serve_forever, name="backend", daemon=True)
-    thread.start()
-    yield LiveBackend(app, server)
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(autouse=True)
-def _backend_keeps_its_database(request):
-    """The live backend shares this process's one module-level database: a test that binds it
-    elsewhere (create_app on another file) would silently move every later test onto that file."""
-    yield
-    if "backend" in request.fixturenames:
-        live = request.getfixturevalue("backend")
-        assert backend_db.database.database == live.app.config["DATABASE"], (
-            "this test re-bound the backend's database; create other apps in a subprocess")
+    """The real server in its own process (tests/live_backend.py) with a temp data folder, for
+    the whole session; stopped at the end. Nothing in this process binds its database."""
+    live = live_backend.start(tmp_path_factory.mktemp("backend"), token=TOKEN)
+    yield live
+    live.stop()
 
 
 @pytest.fixture(scope="session")
 def dead_url():
     """An address on which nothing listens: a port the system just gave out and took back."""
-    import socket
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{live_backend.free_port()}"
 
 
 @pytest.fixture(scope="session")
@@ -274,7 +198,7 @@ class Interviews:
         from backend.timing.business_days import next_business_day
 
         today = date.today()
-        country = self.live.app.config["COUNTRY"]
+        country = self.live.country
         if state == "due":  # a decision date whose follow-up window [earliest, latest] holds today
             decision = next(today - timedelta(days=back) for back in range(1, 15)
                             if next_business_day(today - timedelta(days=back), country) <= today

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from e2e.conftest import store_token
 from e2e.test_compose_sites import SITES as ALL_SITES
 from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
+from tests.live_backend import silent_server
 
 SITES = {"gmail": ALL_SITES["gmail"]}
 GMAIL = pytest.mark.parametrize("webmail", ["gmail"], indirect=True)
@@ -281,12 +282,7 @@ def test_a_closed_interview_says_so_in_plain_words(webmail, paired, interviews, 
 
 def test_a_backend_that_never_answers_times_out_with_a_plain_message(service_worker, paired):
     """A server that accepts the connection but never answers: the worker gives up after ~5 s."""
-    import socket
-
-    with socket.socket() as silent:
-        silent.bind(("127.0.0.1", 0))
-        silent.listen(4)
-        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    with silent_server() as url:
         service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", url)
         started = time.monotonic()
         answer = service_worker.evaluate("FA.api.request('GET', '/api/v1/interviews')")

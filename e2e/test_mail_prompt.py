@@ -154,7 +154,7 @@ def test_an_invitation_offers_to_track_it_with_the_form_filled_and_confirming_cr
     prompt.get_by_role("button", name="Save interview").click()
     expect(prompt.get_by_text("Tracking Acme — Product Designer.")).to_be_visible()
     (saved,) = backend.api("GET", "/api/v1/interviews").json["interviews"]
-    country = backend.app.config["COUNTRY"]
+    country = backend.country
     assert (saved["company"], saved["position"], saved["interview_date"]) == (
         "Acme", "Product Designer", interview_day.isoformat())
     assert saved["interviewer_email"] == "dana.okafor@acme.example"
@@ -212,7 +212,7 @@ def test_the_interviewers_reply_offers_to_stop_reminders_with_undo(mailbox, back
 
 def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mailbox, backend, interviews):
     today = date.today()
-    country = backend.app.config["COUNTRY"]
+    country = backend.country
     interview = interviews.make("early", interviewer_name="Lee Chan",
                                 interviewer_email="lee.chan@orbital.example",
                                 interview_date=(today - timedelta(days=1)).isoformat(),

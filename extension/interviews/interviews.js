@@ -8,6 +8,7 @@ import { saveFile } from '../popup/download.js';
 import { errorWords, formatDate, plain, toIso } from '../popup/words.js';
 import { FILTERS, STATE_WORDS, countWords, historyOf, nextWords, outcomeWords } from './history.js';
 import { editForm } from './edit-form.js';
+import { VOCABULARY } from '../shared/vocabulary.js';
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
@@ -152,7 +153,7 @@ function showDetail(interview) {
 function recordForms(interview) {
   const forms = [];
   const open = !interview.reply_on && !interview.outcome;
-  const followUp = open && ['first_follow_up', 'second_follow_up'].includes(interview.schedule.next?.action);
+  const followUp = open && VOCABULARY.FOLLOW_UP_ACTIONS.includes(interview.schedule.next?.action);
   const dated = (key, label, button, run) => {
     const input = el('input', { id: `${key}-date`, type: 'date', value: view.on, max: view.on, min: interview.interview_date, required: true });
     return el('form', { novalidate: true, 'aria-label': button, on: { submit: (e) => { e.preventDefault(); run(input.value, e.submitter || e.currentTarget.querySelector('button')); } } },
