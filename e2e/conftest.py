@@ -17,6 +17,7 @@ import itertools
 import mimetypes
 import os
 import shutil
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -239,6 +240,15 @@ class Interviews:
     def follow_ups(self, interview_id: int) -> list:
         """The follow-ups the backend has recorded for an interview."""
         return self.live.api("GET", f"/api/v1/interviews/{interview_id}").json["follow_ups"]
+
+    def wait_for_follow_ups(self, interview_id: int, count: int = 1, timeout: float = 8) -> list:
+        """The interview's follow-ups once `count` are recorded (or the time is up), after half a
+        second more: a second record, if one were coming, would land by then."""
+        deadline = time.monotonic() + timeout
+        while len(self.follow_ups(interview_id)) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        return self.follow_ups(interview_id)
 
 
 # One number per test in the session: every test's interviews get addresses of their own. (A number
