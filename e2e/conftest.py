@@ -1,7 +1,8 @@
 """Browser tests: real Chromium, the real extension, a live backend, webmail fixtures at their real addresses.
 
 Fixtures (shared with the popup/options tests):
-  backend         a live backend on 127.0.0.1:<free port> with a temp-file database (session)
+  backend         the real server in its own process on 127.0.0.1:<free port>, a temp data folder
+                  (session; tests/live_backend.py): .url .token .database .country .api() .clear()
   ext_context     a persistent Chromium context with the extension loaded (one per test module)
   extension_id    the pinned id, read from the service worker's URL
   service_worker  the extension's service worker (Playwright Worker)

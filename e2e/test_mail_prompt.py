@@ -3,9 +3,7 @@ opening an invitation shows "Track this interview" with the form filled in; a ne
 nothing and sends nothing; the interviewer's reply offers "stop reminders"; an out-of-office
 reply offers to move the follow-up; dismissing is remembered; the page cannot reach the prompt.
 """
-import io
 import json
-import threading
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -13,6 +11,7 @@ from playwright.sync_api import expect
 
 from backend.timing.business_days import add_business_days, next_business_day
 from e2e.axe import blocking
+from e2e.faults import fault_proxy, via_proxy  # noqa: F401  (fixtures)
 
 SITES = {"gmail": "https://mail.google.com", "outlook": "https://outlook.live.com",
          "yahoo": "https://mail.yahoo.com", "proton": "https://mail.proton.me"}
@@ -20,38 +19,28 @@ PROMPT_PAGE = "/prompt/prompt.html"
 
 
 class Recorder:
-    """Every request the live backend receives: path and body (the WSGI app wrapped)."""
+    """Every request the backend receives from the extension, path and body: the extension talks
+    to the backend through the test proxy (e2e/faults.py, passing everything), which keeps them.
+    (The backend runs in its own process: the test cannot wrap its app.)"""
 
-    def __init__(self, server):
-        self.server, self.app = server, server.app
-        self.seen, self.lock = [], threading.Lock()
-        server.app = self
+    def __init__(self, proxy):
+        self.proxy = proxy
 
-    def __call__(self, environ, start_response):
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        body = environ["wsgi.input"].read(length) if length else b""
-        environ["wsgi.input"] = io.BytesIO(body)
-        with self.lock:
-            self.seen.append((environ.get("PATH_INFO", ""), body.decode("utf-8", "replace")))
-        return self.app(environ, start_response)
+    @property
+    def seen(self) -> list[tuple[str, str]]:
+        return [(s.path.split("?")[0], s.body.decode("utf-8", "replace")) for s in self.proxy.log]
 
     def inspected(self) -> list[str]:
-        with self.lock:
-            return [body for path, body in self.seen if path.endswith("/messages/inspect")]
+        return [body for path, body in self.seen if path.endswith("/messages/inspect")]
 
     def clear(self):
-        with self.lock:
-            self.seen.clear()
-
-    def close(self):
-        self.server.app = self.app
+        self.proxy.log.clear()
 
 
 @pytest.fixture
-def requests(backend):
-    recorder = Recorder(backend.server)
-    yield recorder
-    recorder.close()
+def requests(mailbox, via_proxy):
+    """After the mailbox (it pairs the extension straight with the backend), through the proxy."""
+    return Recorder(via_proxy)
 
 
 def written(day: date) -> str:
