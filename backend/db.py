@@ -123,6 +123,10 @@ MIGRATIONS = {
         # The All interviews page: ended interviews, newest first.
         "CREATE INDEX interview_date ON interview (interview_date, id)",
     ],
+    6: [
+        # An automatic reply's return day: the next follow-up, first or second, waits for it.
+        "ALTER TABLE interview ADD COLUMN away_until DATE",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

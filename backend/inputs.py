@@ -15,8 +15,10 @@ INTERVIEW = {
     "country": Country(),
     "notes": Text(5000, multiline=True),
 }
-# What a PATCH may change (and an export holds): the fields, plus a reply and an outcome.
-INTERVIEW_EDITABLE = {**INTERVIEW, "reply_on": Day(), "outcome": Choice(OUTCOMES)}
+# What a PATCH may change (and an export holds): the fields, plus a reply, an outcome and the day
+# an out-of-office interviewer is back (the next follow-up waits for it).
+INTERVIEW_EDITABLE = {**INTERVIEW, "reply_on": Day(), "outcome": Choice(OUTCOMES),
+                      "away_until": Day()}
 INTERVIEW_FILTERS = {"email": Email(nullable=False), "state": Choice(STATES, nullable=False),
                      "q": Text(200, nullable=False)}
 PROFILE = {

@@ -42,6 +42,9 @@ class Interview(BaseModel):
     notes = TextField(null=True)
     reply_on = DateField(null=True)
     outcome = TextField(null=True)
+    # The interviewer's automatic reply said they are back on this day: the next follow-up waits
+    # until the business day after it (whichever follow-up is next).
+    away_until = DateField(null=True)
     # The next action does not depend on the day asked, so it is stored: the due list is one
     # indexed range query on due_from (= next_earliest for follow-up actions, else NULL).
     next_action = TextField(null=True)

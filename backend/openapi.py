@@ -45,9 +45,9 @@ SCHEMAS = {
         "timeline_parsed": {"type": ["boolean", "null"]},
         "follow_ups": {"type": "array", "items": obj({"sent_on": DATE}, ["sent_on"])},
         "reply_on": NULLABLE_DATE, "outcome": {"anyOf": [OUTCOME, {"type": "null"}]},
-        "schedule": ref("Schedule")},
+        "away_until": NULLABLE_DATE, "schedule": ref("Schedule")},
         ["id", *INTERVIEW_FIELDS, "timeline_parsed", "follow_ups", "reply_on", "outcome",
-         "schedule"]),
+         "away_until", "schedule"]),
     "NewInterview": object_schema(inputs.INTERVIEW),
     "InterviewPatch": object_schema(inputs.INTERVIEW_EDITABLE, partial=True),
     "Counts": obj({state: {"type": "integer", "minimum": 0} for state in STATE["enum"]},
@@ -212,11 +212,11 @@ def message_paths() -> dict:
                  "received_on": DATE, "last_follow_up": DATE})
     away = obj({"interview_id": {"type": "integer"}, "company": {"type": "string"},
                 "interviewer_name": nullable_text, "return_on": DATE, "next": ref("NextAction"),
-                "decision_date": NULLABLE_DATE, "can_move": {"type": "boolean"},
+                "away_until": NULLABLE_DATE, "can_move": {"type": "boolean"},
                 "move_to": DATE})
     either = lambda schema: {"anyOf": [schema, {"type": "null"}]}
     kinds = ["invitation", "confirmation", "thanks", "update", "rejection", "offer",
-             "auto_reply", "received", "bulk", "own", "none"]
+             "auto_reply", "received", "bulk", "own", "outreach", "none"]
     return {"/api/v1/messages/inspect": {"post": operation(
         "Read an opened message: an interview to track, their reply, or an automatic reply",
         body=object_schema(messages.FIELDS),
@@ -224,7 +224,16 @@ def message_paths() -> dict:
                       "already_tracked": {"type": ["integer", "null"]},
                       "interview": either(found), "reply": either(reply),
                       "away": either(away)},
-                     ["kind", "track", "already_tracked", "interview", "reply", "away"]))}}
+                     ["kind", "track", "already_tracked", "interview", "reply", "away"]))},
+        "/api/v1/messages/watch": {"get": operation(
+            "Whom the user waits to hear from (addresses and company mail domains)",
+            response=obj({"addresses": {"type": "array", "items": {"type": "string"}},
+                          "domains": {"type": "array", "items": {"type": "string"}}},
+                         ["addresses", "domains"]))},
+        "/api/v1/messages/reply": {"post": operation(
+            "Does a message from this sender on this day answer a follow-up? (no text)",
+            body=object_schema(messages.REPLY_FIELDS),
+            response=obj({"reply": either(reply)}, ["reply"]))}}
 
 
 def undo_and_calendar_paths(interview: dict) -> dict:

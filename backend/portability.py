@@ -19,7 +19,8 @@ KIND = "followup-assistant-export"
 # or read from the timeline (recomputed).
 INTERVIEW_COLUMNS = ("id", "company", "position", "interview_date", "interviewer_name",
                      "interviewer_email", "timeline", "decision_date", "decision_source",
-                     "country", "notes", "reply_on", "outcome", "created_at", "updated_at")
+                     "country", "notes", "reply_on", "outcome", "away_until", "created_at",
+                     "updated_at")
 PROFILE_COLUMNS = ("name", "signature", "country", "weekly_goal")
 APPLICATION_FIELDS = {**inputs.APPLICATION, "applied_on": Day(required=True)}
 

@@ -12,12 +12,14 @@ from .timing import schedule
 COLUMNS = (Interview.id, Interview.company, Interview.position, Interview.interview_date,
            Interview.interviewer_name, Interview.interviewer_email, Interview.timeline,
            Interview.decision_date, Interview.timeline_parsed, Interview.country,
-           Interview.notes, Interview.reply_on, Interview.outcome, Interview.next_action,
+           Interview.notes, Interview.reply_on, Interview.outcome, Interview.away_until,
+           Interview.next_action,
            Interview.next_earliest, Interview.next_latest, Interview.next_reason)
 
 
 NAMES = tuple(column.name for column in COLUMNS)
-DATES = ("interview_date", "decision_date", "reply_on", "next_earliest", "next_latest")
+DATES = ("interview_date", "decision_date", "reply_on", "away_until", "next_earliest",
+         "next_latest")
 
 
 def from_tuple(values: tuple) -> dict:
@@ -60,6 +62,7 @@ def to_dict(row, sent: list[date], on: date) -> dict:
         "follow_ups": [{"sent_on": iso(day)} for day in sent],
         "reply_on": iso(row["reply_on"]),
         "outcome": row["outcome"],
+        "away_until": iso(row["away_until"]),
         "schedule": {
             "state": schedule.state_on(action, reply_on=row["reply_on"], outcome=row["outcome"],
                                        on=on),

@@ -157,7 +157,8 @@ def refresh(interview: Interview, sent: list[date], country: str | None = None) 
     action = schedule.next_action(
         interview_date=interview.interview_date, decision_date=interview.decision_date,
         follow_ups=sent, reply_on=interview.reply_on, outcome=interview.outcome,
-        country=country, decision_from_timeline=interview.decision_source == "timeline")
+        country=country, decision_from_timeline=interview.decision_source == "timeline",
+        away_until=interview.away_until)
     interview.next_action = action.action if action else None
     interview.next_earliest = action.earliest if action else None
     interview.next_latest = action.latest if action else None

@@ -1,7 +1,9 @@
 """Noticing interviews in opened mail, in Chromium with the real extension and a live backend:
 opening an invitation shows "Track this interview" with the form filled in; a newsletter shows
-nothing and sends nothing; the interviewer's reply offers "stop reminders"; an out-of-office
-reply offers to move the follow-up; dismissing is remembered; the page cannot reach the prompt.
+nothing and sends nothing; the interviewer's reply offers "stop reminders" (even one with no job
+words, known by its sender); an out-of-office reply offers to move the next follow-up, first or
+second; a calendar invitation's day and time win over dates in the text; dismissing is
+remembered; the page cannot reach the prompt.
 """
 import json
 from datetime import date, datetime, timedelta
@@ -223,6 +225,106 @@ def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mai
     stored = backend.api("GET", f"/api/v1/interviews/{interview['id']}").json
     assert stored["reply_on"] is None  # an automatic reply is never a reply
     assert stored["schedule"]["next"]["earliest"] == move_to.isoformat()
+
+
+def test_an_out_of_office_reply_moves_the_second_follow_up_too_and_undo_puts_it_back(
+        mailbox, backend, interviews):
+    today = date.today()
+    country = backend.app.config["COUNTRY"]
+    interview = interviews.make("overdue", interviewer_name="Lee Chan",
+                                interviewer_email="lee.chan@orbital.example")
+    url = f"/api/v1/interviews/{interview['id']}"
+    sent = backend.api("POST", f"{url}/follow-ups", json={"sent_on": today.isoformat()})
+    assert sent.status == 201, sent.json
+    second = sent.json["schedule"]["next"]
+    assert second["action"] == "second_follow_up"
+    back = today + timedelta(days=21)
+    page = mailbox("outlook", [{"id": "ooo-2", "from_name": "Lee Chan",
+                                "from_email": "lee.chan@orbital.example",
+                                "subject": "Automatic reply: Following up", "date": written(today),
+                                "text": "I am on annual leave and will be back in the office on "
+                                        f"{back.strftime('%B %-d, %Y')}."}])
+    open_row(page, "ooo-2")
+    prompt = prompt_of(page)
+    move_to = next_business_day(back, country)
+    prompt.get_by_role("button", name=f"Follow up from {shown(prompt, move_to)}").click()
+    expect(prompt.get_by_text("Next follow-up moved", exact=False)).to_be_visible()
+    stored = backend.api("GET", url).json
+    assert stored["away_until"] == back.isoformat() and stored["reply_on"] is None
+    assert stored["schedule"]["next"]["action"] == "second_follow_up"
+    assert stored["schedule"]["next"]["earliest"] == move_to.isoformat()
+    prompt.get_by_role("button", name="Undo").click()
+    expect(prompt.get_by_role("button", name=f"Follow up from {shown(prompt, move_to)}")).to_be_visible()
+    stored = backend.api("GET", url).json
+    assert stored["away_until"] is None and stored["schedule"]["next"] == second
+
+
+def test_a_reply_with_no_job_words_is_known_by_its_sender_and_only_their_address_is_asked_about(
+        mailbox, backend, interviews, requests):
+    today = date.today()
+    interview = interviews.make("due", interviewer_name="Dana Okafor",
+                                interviewer_email="dana.okafor@acme.example")
+    sent = backend.api("POST", f"/api/v1/interviews/{interview['id']}/follow-ups",
+                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
+    assert sent.status == 201, sent.json
+    short = "Sounds good, talk soon!"
+    page = mailbox("gmail", [
+        {"id": "mum", "from_name": "Mum", "from_email": "mum@example.net", "subject": "Re: Sunday",
+         "date": written(today), "text": short},
+        {"id": "own", "from_name": "Sam Lee", "from_email": "sam.lee@example.net",
+         "subject": "Re: Tuesday", "date": written(today), "text": short},
+        {"id": "re-2", "from_name": "Priya Nair", "from_email": "priya.nair@acme.example",
+         "subject": "Re: Tuesday", "date": written(today), "text": short},
+    ])
+    requests.clear()
+    for row in ("mum", "own"):  # someone else, and the user's own message: nothing to offer
+        open_row(page, row)
+        no_prompt(page)
+    paths = {path for path, _ in requests.seen}
+    assert not any(path.endswith(("/messages/inspect", "/messages/reply")) for path in paths)
+    assert not any(short in body or "example.net" in body for _, body in requests.seen)
+    open_row(page, "re-2")  # a colleague at the interviewer's company: their reply
+    prompt = prompt_of(page)
+    expect(prompt.get_by_text(f"Dana Okafor replied on {shown(prompt, today)} — stop reminders?")).to_be_visible()
+    replies = [body for path, body in requests.seen if path.endswith("/messages/reply")]
+    assert len(replies) == 1 and short not in replies[0]  # the sender and the day, no text
+    assert json.loads(replies[0])["from_email"] == "priya.nair@acme.example"
+    assert requests.inspected() == []
+    prompt.get_by_role("button", name="Stop reminders").click()
+    expect(prompt.get_by_text(f"Reminders stopped for {interview['company']}.")).to_be_visible()
+    assert backend.api("GET", f"/api/v1/interviews/{interview['id']}").json["reply_on"] == today.isoformat()
+
+
+@pytest.mark.parametrize("site", ["gmail", "outlook"])
+def test_a_calendar_invitation_gives_its_day_and_time_over_dates_in_the_text(
+        mailbox, site, screenshots):
+    today = date.today()
+    interview_day = today + timedelta(days=12)
+    other_day = today + timedelta(days=5)
+    if site == "gmail":  # Google Calendar's invitation: "When" on its own line, the organiser marked
+        subject = f"Invitation: Interview - Product Designer @ {interview_day.strftime('%a %b %-d, %Y')} 3pm - 4pm (EST)"
+        block = ("Interview - Product Designer\nWhen\n"
+                 f"{interview_day.strftime('%A %b %-d, %Y')} \u22c5 3pm \u2013 4pm (Eastern Time - New York)\n"
+                 "Guests\nDana Okafor<mailto:dana.okafor@acme.example> - organizer\nsam@example.net\n"
+                 "Invitation from Google Calendar")
+    else:  # Outlook's meeting request: "When:" and "Where:" lines
+        subject = "Interview - Product Designer"
+        block = (f"When: {interview_day.strftime('%A, %B %d, %Y')} 03:00 PM-04:00 PM (UTC-05:00) "
+                 "Eastern Time (US & Canada).\nWhere: Microsoft Teams Meeting\n*~*~*~*~*~*~*~*~*~*")
+    page = mailbox(site, [{"id": "cal-1", "from_name": "Dana Okafor",
+                           "from_email": "dana.okafor@acme.example", "subject": subject,
+                           "date": written(today),
+                           "text": f"Hi Sam, as discussed, here is the invitation for your interview "
+                                   f"for the Product Designer role (not {long_day(other_day)} at 10 AM, "
+                                   f"which no longer works for us).\n\n{block}"}])
+    open_row(page, "cal-1")
+    prompt = prompt_of(page)
+    prompt.get_by_role("button", name="Track this interview").click()
+    assert prompt.locator("input[name=interview_date]").input_value() == interview_day.isoformat()
+    assert prompt.locator("input[name=interview_time]").input_value() == "15:00"
+    assert prompt.locator("input[name=interviewer_email]").input_value() == "dana.okafor@acme.example"
+    assert prompt.locator("input[name=company]").input_value() == "Acme"  # not "Google Calendar"
+    page.screenshot(path=str(screenshots / f"mail-prompt-calendar-{site}.png"))
 
 
 def test_dismissing_is_remembered_for_the_thread_without_sending_it_again(mailbox, requests):

@@ -1,12 +1,17 @@
 """Read the one message the user opened: is it an interview to track, their reply, or an
-automatic reply? Nothing of the message is stored or logged: it is read, answered, forgotten."""
+automatic reply? Nothing of the message is stored or logged: it is read, answered, forgotten.
+
+A reply is known by who wrote it and when, not by its words ("Sounds good, talk soon"): the
+extension asks /messages/watch who the user is waiting on (it carries nothing of any message),
+compares the opened message's sender with that in the browser, and only for a match sends the
+sender and the day (no text) to /messages/reply."""
 from datetime import date
 
 from flask import Blueprint, jsonify
 
 from .. import records, service
 from ..inbox import Message, hints, read_message
-from ..models import Interview
+from ..models import FollowUp, Interview
 from ..validate import Day, Email, Text, json_body
 from . import PREFIX
 
@@ -23,6 +28,13 @@ FIELDS = {
     "calendar_organizer_email": Email(),
     "calendar_organizer_name": Text(200),
     "on": Day(),  # the day to evaluate schedules on (default: today)
+}
+
+
+REPLY_FIELDS = {
+    "from_email": Email(required=True),  # who wrote the opened message
+    "received_on": Day(required=True),  # the day it arrived
+    "on": Day(),
 }
 
 
@@ -60,6 +72,32 @@ def inspect_message():
         track=reading.track and tracked is None,
         already_tracked=tracked,
         interview=found.to_dict() if reading.track else None,
-        reply=None if auto else hints.reply_hint(known, sender, message.received_on),
+        reply=None if auto or reading.kind == "own"
+        else hints.reply_hint(known, sender, message.received_on),
         away=hints.away_hint(known, sender, found.return_on, country) if auto else None,
     )
+
+
+@bp.get("/messages/watch")
+def watch():
+    """Whom the user waits to hear from: the interviewer addresses, and their company mail domains,
+    of running interviews with a follow-up sent and no reply yet."""
+    waiting = (Interview.select(Interview.interviewer_email)
+               .where(Interview.reply_on.is_null() & Interview.outcome.is_null()
+                      & Interview.interviewer_email.is_null(False)
+                      & Interview.id.in_(FollowUp.select(FollowUp.interview)))
+               .tuples())
+    addresses = sorted({email.lower() for (email,) in waiting if email})
+    domains = sorted({domain for email in addresses if (domain := hints.domain_of(email))})
+    return jsonify(addresses=addresses, domains=domains)
+
+
+@bp.post("/messages/reply")
+def sender_replied():
+    """A message from this sender on this day: does it answer a follow-up? (No text is sent: a
+    reply is recognised by who wrote it and when.)"""
+    asked = json_body(REPLY_FIELDS)
+    on = asked.get("on") or date.today()
+    sender = asked["from_email"].lower()
+    return jsonify(reply=hints.reply_hint(senders_interviews(sender, on), sender,
+                                          asked["received_on"]))

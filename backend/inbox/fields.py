@@ -56,6 +56,13 @@ NEW_TIME = re.compile(r"\breschedul\w* (?:for|to)\b|\bnew (?:date|time)\b", re.I
 DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|within|no later than|deadline)\s*$")
 PAST_DAY = {"today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
             "earlier today": 0, "yesterday": 1}
+# Calendar and meeting services name themselves in an invitation ("Invitation from Google
+# Calendar", "Microsoft Teams meeting"): never the employer.
+SERVICES = frozenset({"google calendar", "google meet", "microsoft teams", "teams", "zoom",
+                      "outlook", "calendly", "webex"})
+# The labels of a calendar invitation's block, which can end a message where a signature would.
+INVITE_LABELS = re.compile(r"^(?:when|where|who|guests|organi[sz]er|joining info|calendar|"
+                           r"invitation from\b|reply for\b|view all guest)", re.IGNORECASE)
 STOP_WORDS = {"The", "Our", "We", "Your", "This", "Hi", "Hello", "Dear", "Thank", "Thanks"}
 
 
@@ -123,7 +130,9 @@ def _clean_position(value: str) -> str | None:
 
 def _clean_company(value: str) -> str | None:
     value = value.strip(" .,-")
-    return None if not value or value.split()[0] in STOP_WORDS else value
+    if not value or value.split()[0] in STOP_WORDS or value.lower() in SERVICES:
+        return None
+    return value
 
 
 def _interviewer(message: Message) -> tuple[str | None, str | None]:
@@ -147,7 +156,8 @@ def _signature_company(text: str, name: str | None) -> str | None:
         if CLOSINGS.match(line) or (name and line == name):
             tail = last[index + 1:]
     for line in reversed(tail):
-        if re.search(r"[@\d]|https?:", line) or (name and line == name) or len(line) > 60:
+        if (re.search(r"[@\d]|https?:", line) or (name and line == name) or len(line) > 60
+                or INVITE_LABELS.match(line)):
             continue
         for separator in ("|", ",", " at "):
             if separator in line:

@@ -10,6 +10,7 @@ the API's Interview dicts).
 from datetime import date
 
 from ..timing.business_days import next_business_day
+from ..vocabulary import FOLLOW_UP_ACTIONS
 from .fields import SHARED_DOMAINS
 
 
@@ -63,10 +64,10 @@ def away_hint(interviews: list[dict], sender: str, return_on: date | None,
         return {"interview_id": interview["id"], "company": interview["company"],
                 "interviewer_name": interview.get("interviewer_name"),
                 "return_on": return_on.isoformat(), "next": action,
-                "decision_date": interview.get("decision_date"),
-                # Only the first follow-up hangs on a date the user can set (the decision date):
-                # setting it to the return day puts the follow-up on the business day after.
-                "can_move": action["action"] == "first_follow_up"
+                # Whichever follow-up is next (first or second) waits until they are back: the
+                # interview's away_until is set to the return day (None puts it back on Undo).
+                "away_until": interview.get("away_until"),
+                "can_move": action["action"] in FOLLOW_UP_ACTIONS
                 and action["earliest"] <= return_on.isoformat(),
                 "move_to": back_from.isoformat()}
     return None

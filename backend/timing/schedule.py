@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from ..vocabulary import ACTIONS, NUMBER_WORDS, STATES  # noqa: F401  (named here for callers)
-from .business_days import add_business_days, holidays_between
+from ..vocabulary import ACTIONS, FOLLOW_UP_ACTIONS, NUMBER_WORDS, STATES  # noqa: F401
+from .business_days import add_business_days, holidays_between, next_business_day
 from .rules import RULES, Window
 
 # Dates in reasons read "Fri 13 Mar"; fixed English names, not the machine's locale.
@@ -34,8 +34,42 @@ class NextAction:
 
 def next_action(*, interview_date: date, decision_date: date | None, follow_ups: list[date],
                 reply_on: date | None, outcome: str | None, country: str,
-                decision_from_timeline: bool = False) -> NextAction | None:
-    """The next step by the rules, or None once a reply or an outcome ended the schedule."""
+                decision_from_timeline: bool = False,
+                away_until: date | None = None) -> NextAction | None:
+    """The next step by the rules, or None once a reply or an outcome ended the schedule.
+
+    `away_until`: the interviewer's automatic reply said they are back on that day; a follow-up
+    (first or second) whose window opens on or before it waits until the business day after.
+    """
+    action = _by_rules(interview_date=interview_date, decision_date=decision_date,
+                       follow_ups=follow_ups, reply_on=reply_on, outcome=outcome, country=country,
+                       decision_from_timeline=decision_from_timeline)
+    if action is None or away_until is None or action.action not in FOLLOW_UP_ACTIONS:
+        return action
+    return _after_return(action, away_until, country, interview_date.year)
+
+
+def _after_return(action: NextAction, away_until: date, country: str,
+                  home_year: int) -> NextAction:
+    """The follow-up moved to the business day after the interviewer is back (same span)."""
+    if action.earliest > away_until:
+        return action
+    say = partial(format_day, home_year=home_year)
+    span, day = 0, action.earliest  # the window's length in business days, kept as it was
+    while day < action.latest:
+        day, span = next_business_day(day, country), span + 1
+    earliest = next_business_day(away_until, country)
+    latest = add_business_days(earliest, span, country) if span else earliest
+    when = say(earliest) if latest == earliest else f"{say(earliest)} – {say(latest)}"
+    reason = (f"{action.reason} They are away until {say(away_until)} (automatic reply): "
+              f"follow up {when} instead.")
+    return NextAction(action.action, earliest, latest, reason)
+
+
+def _by_rules(*, interview_date: date, decision_date: date | None, follow_ups: list[date],
+              reply_on: date | None, outcome: str | None, country: str,
+              decision_from_timeline: bool) -> NextAction | None:
+    """The next step by the timing rules alone."""
     if reply_on is not None or outcome is not None:
         return None
     if decision_date is not None and decision_date < interview_date:

@@ -70,6 +70,11 @@ async function inspect(msg, sender) {
   if (msg.fromName) json.from_name = msg.fromName;
   if (msg.fromEmail && EMAIL.test(msg.fromEmail)) json.from_email = msg.fromEmail;
   if (msg.receivedOn) json.received_on = msg.receivedOn;
+  // A calendar invitation's card: its start wins over dates in the text (the backend prefers it).
+  if (msg.calendarStart) json.calendar_start = msg.calendarStart;
+  if (msg.calendarSummary) json.calendar_summary = msg.calendarSummary;
+  if (msg.calendarOrganizerEmail && EMAIL.test(msg.calendarOrganizerEmail)) json.calendar_organizer_email = msg.calendarOrganizerEmail;
+  if (msg.calendarOrganizerName) json.calendar_organizer_name = msg.calendarOrganizerName;
   const answer = await api('POST', '/api/v1/messages/inspect', { json });
   if (!answer.ok) return answer;
   const found = answer.data;
@@ -82,11 +87,45 @@ async function inspect(msg, sender) {
     await saveHint(id, { kind: 'away', on: msg.receivedOn || on, returnOn: back, moveTo, name: name || msg.fromName || '' });
   }
   if (!found.track && !found.reply && !(found.away && found.away.return_on)) return { ok: true, data: { show: false, kind: found.kind } };
+  return { ok: true, data: { show: true, nonce: await keep(sender, hash, found, on), kind: found.kind } };
+}
+
+/** A sender the user waits on? The backend names whom (GET /messages/watch: addresses and
+ * company mail domains; the request carries nothing of the message); the sender is compared
+ * here, in the browser, so a message from anyone else reaches the backend in no form. */
+async function waitedOn(email) {
+  const watch = await api('GET', '/api/v1/messages/watch');
+  if (!watch.ok) return false;
+  const address = email.toLowerCase();
+  const domain = address.split('@').pop();
+  return watch.data.addresses.includes(address) || watch.data.domains.includes(domain);
+}
+
+/** An opened message with no job words: offer "replied — stop reminders?" only when its sender
+ * is one the user waits on and it arrived on or after the last follow-up (the backend decides,
+ * from the sender and the day alone). */
+async function checkSender(msg, sender) {
+  if (!EMAIL.test(msg.fromEmail)) return { ok: true, data: { show: false } };
+  const hash = await threadHash(sender, msg.threadId);
+  if ((await dismissed()).includes(hash)) return { ok: true, data: { show: false, dismissed: true } };
+  if (!(await waitedOn(msg.fromEmail))) return { ok: true, data: { show: false } };
+  const on = await badge.today();
+  const json = { from_email: msg.fromEmail, received_on: msg.receivedOn || on, on };
+  const answer = await api('POST', '/api/v1/messages/reply', { json });
+  if (!answer.ok || !answer.data.reply) return answer.ok ? { ok: true, data: { show: false } } : answer;
+  const found = { kind: 'reply', track: false, interview: null, reply: answer.data.reply, away: null };
+  const { interview_id: id, received_on: day, interviewer_name: name } = found.reply;
+  await saveHint(id, { kind: 'reply', on: day, name: name || msg.fromName || '' });
+  return { ok: true, data: { show: true, nonce: await keep(sender, hash, found, on), kind: 'reply' } };
+}
+
+/** Keep an answer for the prompt page under a fresh nonce bound to the tab (memory only). */
+async function keep(sender, hash, answer, on) {
   await sweep();
   const nonce = crypto.randomUUID();
-  const entry = { tabId: sender.tab.id, threadHash: hash, answer: found, on, claimed: false, at: Date.now() };
+  const entry = { tabId: sender.tab.id, threadHash: hash, answer, on, claimed: false, at: Date.now() };
   await chrome.storage.session.set({ [promptKey(nonce)]: entry });
-  return { ok: true, data: { show: true, nonce, kind: found.kind } };
+  return nonce;
 }
 
 /** The prompt entry a page may act on: its nonce, from the tab it was made for. */
@@ -150,11 +189,12 @@ async function move({ nonce, undo }, sender) {
   const away = entry && entry.answer.away;
   if (!away || !away.can_move) return unknown();
   const id = away.interview_id;
-  // Undo puts back the decision date there was (null lets a timeline the user typed count again).
-  const decision = undo ? away.decision_date_before || null : away.return_on;
-  if (!undo) away.decision_date_before = away.decision_date;
+  // The next follow-up, first or second, waits until the business day after their return day
+  // (the interview's away_until); Undo puts back what was there (usually nothing).
+  const value = undo ? away.away_until_before || null : away.return_on;
+  if (!undo) away.away_until_before = away.away_until;
   await update(nonce, entry);
-  const answer = await api('PATCH', `/api/v1/interviews/${id}`, { query: { on: entry.on }, json: { decision_date: decision } });
+  const answer = await api('PATCH', `/api/v1/interviews/${id}`, { query: { on: entry.on }, json: { away_until: value } });
   if (answer.ok && !undo) await clearHint(id);
   return badge.afterChange(answer);
 }
@@ -184,9 +224,13 @@ const page = (shape, run) => ({ from: 'extension', shape, run });
 
 export const messageHandlers = {
   [M.CS_BG_INSPECT_MESSAGE]: content(
-    { subject: 'string?', text: 'text', fromName: 'string?', fromEmail: 'string?', receivedOn: 'date?', threadId: 'string' },
+    {
+      subject: 'string?', text: 'text', fromName: 'string?', fromEmail: 'string?', receivedOn: 'date?', threadId: 'string',
+      calendarStart: 'string?', calendarSummary: 'string?', calendarOrganizerEmail: 'string?', calendarOrganizerName: 'string?',
+    },
     inspect,
   ),
+  [M.CS_BG_CHECK_SENDER]: content({ fromEmail: 'string', fromName: 'string?', receivedOn: 'date?', threadId: 'string' }, checkSender),
   [M.PROMPT_BG_GET]: page({ nonce: 'uuid' }, getPrompt),
   [M.PROMPT_BG_TRACK]: page({ nonce: 'uuid', interview: 'object' }, track),
   [M.PROMPT_BG_REPLIED]: page({ nonce: 'uuid', undo: 'bool?' }, replied),

@@ -52,15 +52,30 @@
     if (key === seen) return;
     seen = key;
     closePrompt();
-    const words = `${message.subject}\n${message.text}`;
-    if (!WORTH_READING.test(words) || BULK.test(words)) return; // nothing is sent
+    const words = `${message.subject}\n${message.text}\n${message.calendar ? message.calendar.summary : ''}`;
+    if (BULK.test(words)) return; // nothing is sent
     // The thread's id goes to the worker, which keeps only a one-way hash of it (for "Not now").
-    const fields = { subject: message.subject, text: message.text, fromName: message.fromName, fromEmail: message.fromEmail, threadId: message.threadId.slice(0, 300) };
-    if (message.receivedOn) fields.receivedOn = message.receivedOn;
-    const answer = await ns.sendMessage(M.CS_BG_INSPECT_MESSAGE, fields);
+    const about = { fromName: message.fromName, fromEmail: message.fromEmail, threadId: message.threadId.slice(0, 300) };
+    if (message.receivedOn) about.receivedOn = message.receivedOn;
+    let answer;
+    if (WORTH_READING.test(words)) {
+      answer = await ns.sendMessage(M.CS_BG_INSPECT_MESSAGE, { ...about, subject: message.subject, text: message.text, ...calendarFields(message.calendar) });
+    } else {
+      // No job words: perhaps a short reply ("Sounds good, talk soon"). Its text goes nowhere;
+      // the worker compares the sender with whom the user waits on.
+      if (!message.fromEmail) return;
+      answer = await ns.sendMessage(M.CS_BG_CHECK_SENDER, about);
+    }
     // Quiet by design: a backend that is down or unpaired shows nothing here (the popup says so).
     if (!answer.ok || !answer.data.show || seen !== key) return;
     showPrompt(answer.data.nonce, message.anchor);
+  }
+
+  /** A calendar invitation's fields as the worker takes them (only those the page showed). */
+  function calendarFields(calendar) {
+    if (!calendar) return {};
+    const fields = { calendarStart: calendar.start, calendarSummary: calendar.summary, calendarOrganizerEmail: calendar.organizerEmail, calendarOrganizerName: calendar.organizerName };
+    return Object.fromEntries(Object.entries(fields).filter(([, value]) => value));
   }
 
   function showPrompt(nonce, anchor) {

@@ -165,7 +165,9 @@ function awayView(data) {
     );
   } else {
     nodes.push(
-      h('p', { class: 'muted', text: `Your next follow-up (${day(away.next.earliest)}) is counted from the last one sent; consider waiting until they are back.` }),
+      h('p', { class: 'muted', text: away.next.earliest > away.return_on
+        ? `Your next follow-up (${day(away.next.earliest)}) already falls after they are back: nothing to move.`
+        : 'No follow-up is left to move: the advice now is to move on.' }),
       h('div', { class: 'actions' }, dismissButton('OK')),
     );
   }

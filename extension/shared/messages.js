@@ -29,6 +29,10 @@
     // {subject?, text, fromName?, fromEmail?, receivedOn?, threadId} -> {show, nonce?, kind?}:
     // the one message the user opened (it passed the content script's local pre-check)
     CS_BG_INSPECT_MESSAGE: 'cs-bg-inspect-message',
+    // {fromEmail, receivedOn?, threadId} -> {show, nonce?}: an opened message WITHOUT job words;
+    // no text. Only a sender the user waits on (an interviewer, or their company's mail domain)
+    // is asked about: their reply ("Sounds good, talk soon") is known by who wrote it and when.
+    CS_BG_CHECK_SENDER: 'cs-bg-check-sender',
     // The "Track this interview" prompt page (prompt/prompt.html#nonce), about the answer kept
     // under its nonce: get it once, track, stop reminders, move the follow-up, dismiss, resize.
     PROMPT_BG_GET: 'prompt-bg-get',

@@ -159,3 +159,10 @@ def test_recruiter_outreach_is_not_an_interview_to_track():
         "about our Backend Engineer position. Would you be available for a quick intro call?",
         subject="Backend Engineer at Acme")
     assert reading.kind == "outreach" and not reading.track
+
+
+def test_a_calendar_service_is_never_the_company():
+    _, fields = read("Your interview for the Analyst role.\nWhen\nTuesday Nov 24, 2026 3pm\n"
+                     "Invitation from Google Calendar", subject="Invitation: Interview @ Tue",
+                     calendar={"start": "2026-11-24T15:00", "summary": "Interview"})
+    assert fields.company == "Acme"  # the sender's domain, not the calendar's name

@@ -57,3 +57,39 @@ test('an unknown site gets the generic adapter, never a site one', () => {
   assert.equal(adapter('mail.example.org').name, 'generic');
   assert.equal(adapter('mail.google.com.evil.example').name, 'generic');
 });
+
+// An opened Gmail conversation holding a Google Calendar invitation (its layout as public parsers
+// of those e-mails quote it): "When" on its own line, the date on the next, the organiser marked.
+const GMAIL_INVITE = `
+  <div role="main">
+    <h2 class="hP" data-thread-perm-id="thread-f:1">Invitation: Interview - Product Designer @ Tue Dec 8, 2026 3pm - 4pm (EST) (sam@example.net)</h2>
+    <div class="adn ads"><div class="gE"><span class="gD" email="dana@acme.example" name="Dana Okafor">Dana Okafor</span>
+      <span class="g3" title="Mon, Nov 30, 2026, 9:02 AM">Nov 30</span></div>
+      <div class="a3s aiL"><div>Interview - Product Designer</div><div>When</div>
+        <div>Tuesday Dec 8, 2026 ⋅ 3pm – 4pm (Eastern Time - New York)</div><div>Guests</div>
+        <div>Dana Okafor&lt;mailto:dana@acme.example&gt; - organizer</div><div>sam@example.net</div>
+        <div>Reply for sam@example.net</div><div>Invitation from Google Calendar</div></div></div>
+  </div>`;
+
+test('gmail: an opened invitation gives its start, title and organiser', () => {
+  const { FA, document } = page(GMAIL_INVITE);
+  const message = FA.adapters.reading.readOpenMessage('gmail', document);
+  assert.deepEqual({ ...message.calendar }, {
+    start: '2026-12-08T15:00', summary: 'Interview - Product Designer',
+    organizerEmail: 'dana@acme.example', organizerName: 'Dana Okafor' });
+});
+
+test('outlook meeting requests and plain text: the "When" line is read, a message without one has no invitation', () => {
+  const { FA, document } = page('<div id="x"></div>');
+  const { invitationOf } = FA.adapters.reading.kit;
+  const el = (text) => {
+    const div = document.createElement('div');
+    div.textContent = text;
+    return div;
+  };
+  assert.equal(invitationOf(el('When: Tuesday, December 08, 2026 03:30 PM-04:00 PM (UTC-05:00) Eastern Time (US & Canada).\nWhere: Microsoft Teams Meeting'), 'Interview: Analyst').start, '2026-12-08T15:30');
+  assert.equal(invitationOf(el('When\n\nTue 8 Dec 2026 14:00 – 15:00 (GMT)'), '').start, '2026-12-08T14:00');
+  assert.equal(invitationOf(el('When: Tuesday, December 8, 2026'), 'Onsite').start, '2026-12-08');
+  assert.equal(invitationOf(el('When you have a minute, could you send your references?'), 'Hi'), null);
+  assert.equal(invitationOf(el('Thanks for coming in on Tuesday.'), 'Thanks'), null);
+});

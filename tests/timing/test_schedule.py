@@ -200,3 +200,26 @@ def test_later_actions_are_business_days_after_the_last_follow_up(interview, gap
     assert action.earliest > sent[-1]
     assert is_business_day(action.earliest, country) and is_business_day(action.latest, country)
     assert action.latest >= action.earliest
+
+
+@pytest.mark.parametrize("sent, action", [([], "first_follow_up"),
+                                          ([date(2026, 11, 16)], "second_follow_up")])
+def test_an_interviewer_away_moves_whichever_follow_up_is_next_past_their_return(sent, action):
+    ask = dict(interview_date=date(2026, 11, 2), decision_date=None, follow_ups=sent,
+               reply_on=None, outcome=None, country="US")
+    plain = next_action(**ask)
+    back = plain.earliest + timedelta(days=10)
+    moved = next_action(**ask, away_until=back)
+    assert plain.action == moved.action == action
+    assert moved.earliest > back and is_business_day(moved.earliest, "US")
+    assert moved.earliest - back <= timedelta(days=4)  # the first business day after
+    assert "away until" in moved.reason
+    # Their return day before the window opens changes nothing.
+    assert next_action(**ask, away_until=plain.earliest - timedelta(days=1)) == plain
+
+
+def test_moving_on_is_not_a_follow_up_and_does_not_wait():
+    ask = dict(interview_date=date(2026, 11, 2), decision_date=None,
+               follow_ups=[date(2026, 11, 16), date(2026, 11, 23)], reply_on=None, outcome=None,
+               country="US")
+    assert next_action(**ask, away_until=date(2026, 12, 31)) == next_action(**ask)

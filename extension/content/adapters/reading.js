@@ -3,7 +3,8 @@
  * page it was taken from) and registers it here. readOpenMessage(adapterName, doc) answers
  *   {threadId, subject, fromName, fromEmail, receivedOn, text, calendar, anchor} | null
  * Options: threadId(doc) (required: no id, no message), documentOf(doc) (a same-origin frame that
- * shows the message), calendar(el) (a calendar invitation's fields).
+ * shows the message), calendar(el, subject) (a calendar invitation's fields; by default
+ * invitationOf reads the invitation's "When" block in S.calendar, else in the body).
  * — null when no message is open or a part we need is missing; it never throws. `anchor` is the
  * element the prompt is placed next to; it never leaves the content script. */
 'use strict';
@@ -62,6 +63,52 @@
     return null;
   }
 
+  // A calendar invitation as the webmail shows it. Google Calendar's invitation puts "When" on a
+  // line of its own, the date on the next ("Wednesday Feb 4, 2026 ⋅ 11am – 12pm (Eastern Time -
+  // New York)"), and marks its organiser ("Sam Carter<mailto:sam@x> - organizer"); Outlook's
+  // meeting request has "When: Tuesday, April 30, 2002 03:00 PM-03:30 PM (GMT) …" then "Where:".
+  // (Both layouts as public parsers of those e-mails quote them; see docs/mail-detector.md.)
+  const WHEN_LINE = /(?:^|\n)[ \t]*When:?[ \t]*(?:\n[ \t]*)*([^\n]{6,160})/i;
+  const DAY_MONTH_FIRST = /\b([A-Za-z]{3})[a-z]*\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/;
+  const DAY_FIRST = /\b(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})\b/;
+  const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b/i;
+  const ORGANIZER = /([^\n<>]*?)\s*<?(?:mailto:)?([^\s<>@]+@[^\s<>]+?)>?\s*[-–]\s*organi[sz]er\b/i;
+
+  /** The start written on a "When" line: 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' (its own clock), or null. */
+  function startOf(line) {
+    const md = DAY_MONTH_FIRST.exec(line);
+    const dm = md ? null : DAY_FIRST.exec(line);
+    const found = md || dm;
+    if (!found) return null;
+    const [mon, d, y] = md ? [md[1], md[2], md[3]] : [dm[2], dm[1], dm[3]];
+    const month = MONTHS.indexOf(mon.toLowerCase()) + 1;
+    if (!month || Number(d) < 1 || Number(d) > 31) return null;
+    const day = `${y}-${pad(month)}-${pad(d)}`;
+    const clock = CLOCK.exec(line.slice(found.index + found[0].length));
+    if (!clock) return day;
+    let hour = Number(clock[1] || clock[4]);
+    const minute = Number(clock[2] || clock[5] || 0);
+    if (clock[3]) hour = (hour % 12) + (clock[3].toLowerCase() === 'p' ? 12 : 0);
+    return hour < 24 ? `${day}T${pad(hour)}:${pad(minute)}` : day;
+  }
+
+  /** A calendar invitation's fields, read from its "When" block: {start, summary,
+   * organizerEmail, organizerName}, or null when the element holds no invitation. */
+  function invitationOf(el, subject) {
+    const text = textOf(el).slice(0, MAX_TEXT);
+    const when = WHEN_LINE.exec(text);
+    const start = when ? startOf(when[1]) : null;
+    if (!start) return null;
+    const organizer = ORGANIZER.exec(text);
+    const titled = /^(?:updated )?invitation:\s*(.+?)\s+@\s/i.exec(subject || '');
+    return {
+      start,
+      summary: (titled ? titled[1] : subject || '').slice(0, 300),
+      organizerEmail: organizer ? organizer[2].slice(0, 254) : '',
+      organizerName: organizer ? ns.text.normalize(organizer[1]).slice(0, 200) : '',
+    };
+  }
+
   /** A copy of the element without the parts a selector names (screen-reader labels, links). */
   function withoutParts(el, selector) {
     if (!el || !selector) return el;
@@ -84,15 +131,17 @@
     const threadId = opts.threadId ? opts.threadId(doc, view) : null;
     if (!text || !threadId) return null;
     const subject = withoutParts(q(view, S.subject) || q(doc, S.subject), S.subjectSkip);
-    const invite = S.calendar ? q(message, S.calendar) : null;
+    const subjectText = ns.text.normalize(subject ? subject.textContent : '').slice(0, 300);
+    // The invitation's card where the site shows one (S.calendar), else its block in the body.
+    const invite = (S.calendar && q(message, S.calendar)) || body;
     return {
       threadId: String(threadId),
-      subject: ns.text.normalize(subject ? subject.textContent : '').slice(0, 300),
+      subject: subjectText,
       fromName: ns.text.normalize(from ? from.getAttribute('name') || from.textContent : '').slice(0, 200),
       fromEmail: addressOf(from, S.fromAttributes || ['email', 'title', 'data-email']).slice(0, 254),
       receivedOn: dayOf(q(message, S.date) || q(view, S.date), S.dateAttributes || ['datetime', 'title']),
       text,
-      calendar: invite ? opts.calendar(invite) : null,
+      calendar: invite ? (opts.calendar || invitationOf)(invite, subjectText) : null,
       anchor: body || message,
     };
   }
@@ -116,5 +165,5 @@
     }
   }
 
-  ns.adapters.reading = { register, readOpenMessage, kit: { q, qa, textOf, addressOf, dayOf } };
+  ns.adapters.reading = { register, readOpenMessage, kit: { q, qa, textOf, addressOf, dayOf, invitationOf } };
 })(globalThis.FA);
