@@ -80,15 +80,26 @@ def pw():
         yield playwright
 
 
+def launch_chromium(pw, profile, extension: Path = EXTENSION, args=()):
+    """Chromium with `extension` loaded on the `profile` folder (only a persistent context starts
+    an extension's worker); `args` adds flags."""
+    return pw.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), headless=True,
+        args=[f"--disable-extensions-except={extension}", f"--load-extension={extension}",
+              *CHROMIUM_FLAGS, *args],
+        viewport={"width": 1280, "height": 860})
+
+
+def worker_of(context):
+    """The extension's service worker in `context`, once it has started."""
+    workers = [w for w in context.service_workers if w.url.startswith("chrome-extension://")]
+    return workers[0] if workers else context.wait_for_event("serviceworker", timeout=10_000)
+
+
 @pytest.fixture(scope="module")
 def ext_context(pw, tmp_path_factory):
-    """Chromium with the extension loaded: only a persistent context starts its worker."""
-    profile = tmp_path_factory.mktemp("profile")
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
-              *CHROMIUM_FLAGS],
-        viewport={"width": 1280, "height": 860})
+    """Chromium with the extension loaded, one per test module."""
+    context = launch_chromium(pw, tmp_path_factory.mktemp("profile"))
     yield context
     context.close()
 
@@ -96,9 +107,7 @@ def ext_context(pw, tmp_path_factory):
 @pytest.fixture(scope="module")
 def service_worker(ext_context):
     """The extension's service worker, once it has started."""
-    workers = [w for w in ext_context.service_workers if w.url.startswith("chrome-extension://")]
-    worker = workers[0] if workers else ext_context.wait_for_event("serviceworker", timeout=10_000)
-    return worker
+    return worker_of(ext_context)
 
 
 @pytest.fixture(scope="module")

@@ -230,7 +230,7 @@ def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mai
 def test_an_out_of_office_reply_moves_the_second_follow_up_too_and_undo_puts_it_back(
         mailbox, backend, interviews):
     today = date.today()
-    country = backend.app.config["COUNTRY"]
+    country = backend.country
     interview = interviews.make("overdue", interviewer_name="Lee Chan",
                                 interviewer_email="lee.chan@orbital.example")
     url = f"/api/v1/interviews/{interview['id']}"

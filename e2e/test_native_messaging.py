@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import CHROMIUM_FLAGS, EXTENSION, EXTENSION_ID, chromium_path, stored_token
+from e2e.conftest import EXTENSION_ID, launch_chromium, stored_token, worker_of
 from tests.live_backend import backend_env, free_port, listening, running, wait_until_closed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,13 +56,9 @@ def test_after_install_the_popup_starts_the_backend_and_pairs_by_itself(
     assert manifest["allowed_origins"] == [f"chrome-extension://{EXTENSION_ID}/"]
     assert not listening(port)  # nothing runs on the backend's port yet
 
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
-              *CHROMIUM_FLAGS])
+    context = launch_chromium(pw, profile)
     try:
-        worker = context.service_workers[0] if context.service_workers else \
-            context.wait_for_event("serviceworker", timeout=10_000)
+        worker = worker_of(context)
         assert stored_token(worker) == ""
         popup = context.new_page()
         popup.goto(f"chrome-extension://{EXTENSION_ID}/popup/popup.html")
@@ -87,13 +83,9 @@ def test_after_install_the_popup_starts_the_backend_and_pairs_by_itself(
         context.close()
 
     # The token outlives a browser restart.
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
-              *CHROMIUM_FLAGS])
+    context = launch_chromium(pw, profile)
     try:
-        worker = context.service_workers[0] if context.service_workers else \
-            context.wait_for_event("serviceworker", timeout=10_000)
+        worker = worker_of(context)
         assert stored_token(worker) == token
     finally:
         context.close()

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import CHROMIUM_FLAGS, chromium_path
+from e2e.conftest import launch_chromium
 from e2e.roundcube.extension_copy import extension_copy
 from e2e.roundcube.server import PASSWORD, USER
 
@@ -49,11 +49,8 @@ def launch(pw, tmp_path_factory, without_adapters=()):
     grants: headless Chromium shows the permission prompt where no test can answer it)."""
     copy = extension_copy(tmp_path_factory.mktemp("extension") / "extension", hosts=(f"http://{HOST}/*",),
                           without_adapters=without_adapters)
-    return pw.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={copy}", f"--load-extension={copy}",
-              f"--host-resolver-rules=MAP {HOST} 127.0.0.1", *CHROMIUM_FLAGS],
-        viewport={"width": 1280, "height": 860})
+    return launch_chromium(pw, tmp_path_factory.mktemp("profile"), copy,
+                           args=(f"--host-resolver-rules=MAP {HOST} 127.0.0.1",))
 
 
 def add_site_and_log_in(context, extension_id: str, roundcube) -> str:
