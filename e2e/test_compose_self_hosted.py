@@ -22,6 +22,8 @@ from e2e.test_compose_sites import (
     check_button_appears_once_and_again_after_reopening,
     check_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it,
     check_sending_records_the_follow_up_once,
+    draft_lines,
+    normalize,
     webmail,  # noqa: F401  (the same page fixture, for this module's SITES)
 )
 
@@ -34,6 +36,8 @@ SITES = {
     "generic": Site(OTHER, "generic", "/compose", signature="-- Sam"),
 }
 ALL = pytest.mark.parametrize("webmail", list(SITES), indirect=True)
+# The generic adapter on a signature marked by nothing but a plain "-- " line.
+SITES["generic-delimiter"] = Site(OTHER, "generic", "/compose", options={"signature": "delimiter"})
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +114,24 @@ def test_registrations_follow_the_saved_sites_and_current_files(service_worker):
     expected = service_worker.evaluate("[...FA.settings.SITE_CONTENT_SCRIPTS]")
     assert scripts[f"site:{ORIGIN}"]["js"] == expected
     assert scripts[f"site:{OTHER}"]["js"] == expected
+
+
+@pytest.mark.parametrize("webmail", list(SITES), indirect=True)
+def test_insert_with_the_webmails_signature_adds_none_and_goes_above_it(webmail, paired, interviews):
+    """The editor holds the webmail's signature (Roundcube's "-- " line or div#_rc_sig, a marked
+    block, a bare "-- " line): the draft ends with its closing, one signature, the draft above it."""
+    before = paired.api("GET", "/api/v1/profile").json
+    assert paired.api("PUT", "/api/v1/profile", {"name": "Sam Doe", "signature": "Sam Doe\nProduct designer"}).status == 200
+    try:
+        interview = interviews.make("due")
+        webmail.open_compose(interview["interviewer_email"])
+        panel = webmail.open_panel()
+        draft = panel.locator(".draft-body").inner_text()
+        assert "Product designer" not in draft and draft.rstrip().endswith(","), draft
+        panel.get_by_role("button", name="Insert draft").click()
+        expect(panel.get_by_role("status")).to_contain_text("inserted")
+        body = normalize(webmail.body())
+        assert body.count("Sam") == 1 and "Product designer" not in body, f"one signature: {body!r}"
+        assert body.index(draft_lines(draft)[-1]) < body.index(webmail.site.signature), "the draft, then the signature"
+    finally:
+        paired.api("PUT", "/api/v1/profile", {"name": before["name"], "signature": before["signature"]})

@@ -53,3 +53,33 @@ def test_an_invitation_in_firefox_offers_to_track_it(firefox, ff_paired, backend
         assert saved["interview_date"] == interview_day.isoformat()
     finally:
         tab.close()
+
+
+def test_a_reply_with_no_job_words_in_firefox_offers_to_stop_reminders(firefox, ff_paired, backend):  # noqa: F811
+    backend.clear()
+    today = date.today()
+    made = backend.api("POST", "/api/v1/interviews", json={
+        "company": "Acme", "position": "Product Designer",
+        "interview_date": (today - timedelta(days=10)).isoformat(),
+        "interviewer_name": "Dana Okafor", "interviewer_email": "dana.ff@acme.example"})
+    assert made.status == 201, made.json
+    sent = backend.api("POST", f"/api/v1/interviews/{made.json['id']}/follow-ups",
+                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
+    assert sent.status == 201, sent.json
+    message = {"id": "ff-re-1", "from_name": "Dana Okafor", "from_email": "dana.ff@acme.example",
+               "subject": "Re: Tuesday", "date": today.strftime("%a, %b %-d, %Y, 10:15 AM"),
+               "text": "Sounds good, talk soon!"}
+    tab = firefox.new_tab("https://mail.google.com/mail/u/0/#inbox")
+    try:
+        tab.wait_for("window.fixture && typeof window.fixture.inbox === 'function'")
+        tab.eval(f"fixture.inbox([{__import__('json').dumps(message)}])")
+        # The row's first cell: with a short subject, the row's centre falls between its cells.
+        tab.click("document.querySelector(\"[data-test-row='ff-re-1'] td\")")
+        frame = prompt_frame(tab)
+        assert "replied on" in frame.eval("document.body.innerText")
+        frame.click(button("Stop reminders"))
+        frame.wait_for("document.body.innerText.includes('Reminders stopped')")
+        stored = backend.api("GET", f"/api/v1/interviews/{made.json['id']}").json
+        assert stored["reply_on"] == today.isoformat()
+    finally:
+        tab.close()

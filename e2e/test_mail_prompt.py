@@ -167,8 +167,9 @@ def test_a_newsletter_or_personal_mail_shows_nothing_and_sends_nothing(mailbox, 
          "date": written(today), "text": "Are you still coming for lunch on Sunday at 1?"},
     ])
     requests.clear()
-    for row in ("news", "mum"):
+    for row, sender in (("news", "news@careerweekly.example"), ("mum", "mum@example.net")):
         open_row(page, row)
+        expect(page.locator("div.adn.ads span.gD")).to_have_attribute("email", sender)  # it opened
         no_prompt(page)
     assert requests.inspected() == []
     assert not any("careerweekly" in body or "lunch" in body for _, body in requests.seen)
@@ -277,8 +278,9 @@ def test_a_reply_with_no_job_words_is_known_by_its_sender_and_only_their_address
          "subject": "Re: Tuesday", "date": written(today), "text": short},
     ])
     requests.clear()
-    for row in ("mum", "own"):  # someone else, and the user's own message: nothing to offer
-        open_row(page, row)
+    for row, sender in (("mum", "mum@example.net"), ("own", "sam.lee@example.net")):
+        open_row(page, row)  # someone else, and the user's own message: nothing to offer
+        expect(page.locator("div.adn.ads span.gD")).to_have_attribute("email", sender)  # it opened
         no_prompt(page)
     paths = {path for path, _ in requests.seen}
     assert not any(path.endswith(("/messages/inspect", "/messages/reply")) for path in paths)

@@ -1,6 +1,7 @@
 """Noticing an interview in a real Roundcube 1.6 (Debian's package, dovecot IMAP): an invitation
 delivered into the INBOX and opened from the message list (the preview frame) shows the prompt
-with the right fields; saving it creates the interview. The site is added as a user adds it."""
+with the right fields; saving it creates the interview; the interviewer's short reply with no job
+words offers "stop reminders". The site is added as a user adds it."""
 from datetime import date, timedelta
 
 import pytest
@@ -65,4 +66,29 @@ def test_an_ordinary_message_in_the_real_roundcube_shows_nothing(ext_context, or
     open_from_list(page, origin, subject)
     expect(page.frame_locator("#messagecontframe").locator("#messagebody")).to_contain_text("lunch")
     no_prompt(page)
+    page.close()
+
+
+def test_a_reply_with_no_job_words_in_the_real_roundcube_offers_to_stop_reminders(
+        ext_context, origin, roundcube, paired, backend):
+    backend.clear()
+    today = date.today()
+    made = backend.api("POST", "/api/v1/interviews", json={
+        "company": "Fernbank", "position": "Data Engineer",
+        "interview_date": (today - timedelta(days=10)).isoformat(),
+        "interviewer_name": "Hannah Cole", "interviewer_email": "hcole@fernbank.example"})
+    assert made.status == 201, made.json
+    sent = backend.api("POST", f"/api/v1/interviews/{made.json['id']}/follow-ups",
+                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
+    assert sent.status == 201, sent.json
+    subject = f"Re: Tuesday {today.isoformat()}"
+    roundcube.deliver("hcole@fernbank.example", subject, sender_name="Hannah Cole",
+                      text="Sounds good, talk soon!\n\nHannah\n")
+    page = ext_context.new_page()
+    open_from_list(page, origin, subject)
+    prompt = prompt_of(page, timeout=20_000)
+    expect(prompt.get_by_text("Hannah Cole replied on", exact=False)).to_be_visible()
+    prompt.get_by_role("button", name="Stop reminders").click()
+    expect(prompt.get_by_text("Reminders stopped for Fernbank.")).to_be_visible()
+    assert backend.api("GET", f"/api/v1/interviews/{made.json['id']}").json["reply_on"] == today.isoformat()
     page.close()

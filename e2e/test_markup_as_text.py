@@ -112,9 +112,10 @@ def test_the_panel_the_editor_and_the_sent_mail_show_markup_as_text(webmail, pai
     expect(panel).to_contain_text(f"with {hostile['interviewer_name']}")
     body = panel.locator(".draft-body")
     expect(body).not_to_be_empty()
-    if webmail.name == "gmail":  # the editor holds Gmail's signature: the draft adds no name or signature
-        head, _, last = draft["body"].rpartition("\n\n")
-        draft = {**draft, "body": f"{head}\n\n{last.split(chr(10))[0]}"}
+    # Both editors hold the webmail's signature (Gmail's .gmail_signature, Outlook's div#Signature):
+    # the draft ends with its closing and adds no name or signature.
+    head, _, last = draft["body"].rpartition("\n\n")
+    draft = {**draft, "body": f"{head}\n\n{last.split(chr(10))[0]}"}
     assert body.text_content() == draft["body"], "the draft reads exactly as the backend wrote it"
     assert panel.locator(".draft-subject").text_content() == f"Subject: {draft['subject']}"
     no_element_from_markup(panel)

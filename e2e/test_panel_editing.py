@@ -104,23 +104,3 @@ def test_check_orders_findings_selects_and_rewords_with_one_undo(webmail, paired
     undo(webmail)
     after = wait_until(webmail, lambda text: ULTIMATUM in text)
     assert ULTIMATUM in after and wording not in after, f"one undo brings the user's words back: {after!r}"
-
-
-@pytest.mark.parametrize("webmail", ["gmail"], indirect=True)
-def test_with_the_webmails_signature_in_the_editor_the_draft_adds_none(webmail, paired, interviews):
-    before = paired.api("GET", "/api/v1/profile").json
-    assert paired.api("PUT", "/api/v1/profile", {"name": "Sam Doe", "signature": "Sam Doe\nProduct designer"}).status == 200
-    try:
-        interview = interviews.make("due")
-        webmail.open_compose(interview["interviewer_email"])
-        panel = webmail.open_panel()
-        draft = panel.locator(".draft-body").inner_text()
-        assert "Product designer" not in draft and draft.rstrip().endswith(","), draft
-        panel.get_by_role("button", name="Insert draft").click()
-        expect(panel.get_by_role("status")).to_contain_text("inserted")
-        body = normalize(webmail.body())
-        assert body.count("Sam Doe") == 1 and "Product designer" not in body, body
-        assert body.index(draft_lines(draft)[-1]) < body.index("Sam Doe"), "the closing, then the webmail's signature"
-    finally:
-        paired.api("PUT", "/api/v1/profile", {"name": before["name"], "signature": before["signature"]})
-

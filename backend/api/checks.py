@@ -5,7 +5,7 @@ from flask import Blueprint, jsonify
 
 from .. import checker, drafting, records
 from ..db import LARGEST_ID
-from ..validate import Day, Integer, Text, json_body
+from ..validate import Choice, Day, Integer, Text, json_body
 from . import PREFIX
 from .interviews import load
 
@@ -16,6 +16,10 @@ FIELDS = {
     "subject": Text(500),
     "interview_id": Integer(1, LARGEST_ID),
     "on": Day(),
+    # "left_out": the client took the webmail's own signature out of the body (the extension
+    # knows where it is), so no closing or name block is taken for one: lines the user typed
+    # after the signature are their words and are checked. "in_body" (the default): guess.
+    "signature": Choice(checker.SIGNATURE_MODES),
 }
 
 
@@ -27,6 +31,7 @@ def check_draft():
     if asked.get("interview_id") is not None:
         interview = records.one(load(asked["interview_id"]), on)
         context = drafting.check_context(interview, on)
-    findings = checker.check(asked["body"], context, asked.get("subject"))
+    findings = checker.check(asked["body"], context, asked.get("subject"),
+                             signature_left_out=asked.get("signature") == "left_out")
     return jsonify(ok=not any(f.severity == "error" for f in findings),
                    findings=[finding.to_dict() for finding in findings])

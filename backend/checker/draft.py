@@ -71,7 +71,7 @@ def _mask_all(text: str, spans) -> str:
 class Draft:
     """A body and its views: `mine` (no quoted thread), `prose` (no signature), `text` (no quotes)."""
 
-    def __init__(self, body: str):
+    def __init__(self, body: str, guess_signature: bool = True):
         self.body = body
         # Each search below runs only when a plain substring test says it may find something:
         # most drafts have no thread, no quoted line, no quotes.
@@ -86,7 +86,7 @@ class Draft:
             work = _mask_all(work, (line.span() for line in
                                     QUOTED_LINE.finditer(work, 0, self.own_end)))
         self.mine = work
-        self.signature = _signature(work, self.own_end)
+        self.signature = _signature(work, self.own_end, guess_signature)
         self.prose = _mask(work, *self.signature)
         text = self.prose
         if '"' in text or "“" in text:
@@ -153,14 +153,17 @@ class Draft:
         return window[mark.end():] if mark else window
 
 
-def _signature(text: str, end: int) -> tuple[int, int]:
-    """The signature's span: after "-- ", after a closing line, or a trailing name block."""
+def _signature(text: str, end: int, guess: bool = True) -> tuple[int, int]:
+    """The signature's span: after "-- ", after a closing line, or a trailing name block
+    (the last two only when `guess`: else a body without "-- " has no signature)."""
     delimiter = None
     if "--" in text[:end]:
         for delimiter in SIG_DELIMITER.finditer(text, 0, end):  # noqa: B007  (the last one)
             pass
     if delimiter:
         return delimiter.start(), end
+    if not guess:
+        return end, end
     # A closing is one of the last lines: walk up from the end, the last closing first.
     line_end = end
     for _ in range(CLOSING_REACH):

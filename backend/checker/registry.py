@@ -92,15 +92,21 @@ layer.model()
 layer.excuses()
 
 
+# What the caller says about the body's signature (POST /check's "signature"): "in_body", the
+# default, lets the checker find it; "left_out": the caller removed it, none is guessed.
+SIGNATURE_MODES = ("in_body", "left_out")
+
+
 def check(body: str, context: Context | None = None, subject: str | None = None,
-          tone: bool = True) -> list[Finding]:
+          tone: bool = True, signature_left_out: bool = False) -> list[Finding]:
     """Every finding in a draft, sorted by where it starts, then errors first.
 
     `tone=False` leaves out the sentence-level tone model (the rules alone: what it is
-    trained beside).
+    trained beside). `signature_left_out`: the body holds no signature (the caller removed the
+    webmail's own), so none is guessed from a closing line or a name block.
     """
     context = context or DEFAULT
-    draft = Draft(body)
+    draft = Draft(body, guess_signature=not signature_left_out)
     heading = Draft(subject) if subject and subject.strip() else None
     found: list[Finding] = []
     for rule in REGISTRY:

@@ -24,7 +24,7 @@ def extension_copy(dest: Path, hosts: tuple[str, ...] = (), without_adapters: tu
     settings = dest / SETTINGS
     text = settings.read_text()
     for name in without_adapters:
-        line = re.compile(rf"^[ \t]*'content/adapters/{re.escape(name)}\.js',\n", re.M)
+        line = re.compile(rf"^[ \t]*'content/adapters/{re.escape(name)}\.js',\n", re.M)  # any indent
         assert line.search(text), f"{SETTINGS} no longer lists {name}.js the way this switch expects"
         text = line.sub("", text)
     settings.write_text(text)

@@ -60,8 +60,10 @@ function getDraft({ interviewId, on, template, variant }) {
   return api('POST', '/api/v1/drafts', { json });
 }
 
-function checkDraft({ body, subject, interviewId, on }) {
+function checkDraft({ body, subject, interviewId, on, signatureLeftOut }) {
   const json = { body, on };
+  // The content script took the webmail's own signature out: the checker guesses none.
+  if (signatureLeftOut) json.signature = 'left_out';
   if (subject) json.subject = subject;
   if (interviewId) json.interview_id = interviewId;
   return api('POST', '/api/v1/check', { json });
@@ -85,7 +87,7 @@ export const handlers = {
   },
   [M.PANEL_BG_CHECK_DRAFT]: {
     from: 'panel',
-    shape: { body: 'text', subject: 'string?', interviewId: 'int?', on: 'date' },
+    shape: { body: 'text', subject: 'string?', interviewId: 'int?', on: 'date', signatureLeftOut: 'bool?' },
     run: checkDraft,
   },
   [M.PANEL_BG_OPEN_OPTIONS]: { from: 'panel', shape: {}, run: openOptions },

@@ -295,8 +295,11 @@
       return ns.editing.replace(editor, String(msg.text || ''), String(msg.wording || ''));
     },
     async [P.READ]() {
+      // The body is the user's text without the quoted thread and the webmail's signature: say
+      // whether a signature was left out, so the checker does not guess one from a closing line.
       const { subject, body } = this.assistant.adapter.readDraft(this.assistant.win);
-      return { subject, body };
+      const signatureLeftOut = ns.editing.hasSignature(this.assistant.adapter.editorOf(this.assistant.win));
+      return { subject, body, signatureLeftOut };
     },
   };
 

@@ -53,6 +53,7 @@ class Panel {
    * the button): look the interview up now, so opening shows it at once. */
   onContext(recipients) {
     this.recipients = recipients;
+    this.refit();
     if (this.interview || keyOf(recipients) === this.lookedUp) return;
     this.start();
   }
@@ -60,6 +61,7 @@ class Panel {
   /** The user clicked the button: show what is ready, or look up again if the recipients changed. */
   onOpen(recipients) {
     this.recipients = recipients;
+    this.refit();
     this.root.hidden = false;
     const stale = !this.interview && keyOf(recipients) !== this.lookedUp;
     if (stale || this.failed) {
@@ -196,7 +198,7 @@ class Panel {
             'button',
             { type: 'button', onclick: () => this.select(i) },
             h('span', { class: 'who', text: interviewLabel(i) }),
-            h('span', { class: 'muted', text: ` · interviewed ${FA.dates.display(i.interview_date)}` }),
+            h('span', { class: 'muted', text: `Interviewed ${FA.dates.display(i.interview_date)}` }),
           ),
         ),
       ),
@@ -238,6 +240,7 @@ class Panel {
 
   async select(interview, variant) {
     this.epoch += 1;
+    this.written = null;
     this.failed = false;
     this.interview = interview;
     this.focusTarget = null;
@@ -248,11 +251,26 @@ class Panel {
     if (!answer.ok && !answer.stale && answer.error.code === 'nothing_to_draft')
       return this.showNothingToDraft(interview);
     if (!answer.ok) return;
-    this.draft = answer.data;
-    // The editor already holds the webmail's signature: the draft uses it and adds none.
-    if (this.recipients.signature) this.draft = { ...this.draft, body: withoutSignOff(this.draft.body) };
+    this.written = answer.data; // as the backend wrote it, with the profile's sign-off
+    this.draft = this.fitted();
     this.say('');
     this.showDraft(interview, this.draft);
+  }
+
+  /** The draft for this editor: where it already holds the webmail's signature, the draft uses
+   * it and adds none (its closing stays). */
+  fitted() {
+    this.signedWith = Boolean(this.recipients.signature);
+    return this.signedWith ? { ...this.written, body: withoutSignOff(this.written.body) } : this.written;
+  }
+
+  /** The webmail's signature came (or went) after the draft was shown — an editor that fills
+   * itself a moment after the compose window opens: show the draft that fits it now. */
+  refit() {
+    if (!this.written || Boolean(this.recipients.signature) === this.signedWith) return;
+    if (!this.main.querySelector('.draft-body')) return; // another view is shown (picker, add form, …)
+    this.draft = this.fitted();
+    this.showDraft(this.interview, this.draft);
   }
 
   /** Replied or closed: no follow-up to write; the timing says why and what to do instead, in
@@ -393,6 +411,7 @@ class Panel {
     this.say('Checking your draft…');
     const fields = { body: seen.body, on: FA.dates.today() };
     if (seen.subject) fields.subject = seen.subject;
+    if (seen.signatureLeftOut) fields.signatureLeftOut = true;
     if (this.interview) fields.interviewId = this.interview.id;
     const answer = await this.ask(M.PANEL_BG_CHECK_DRAFT, fields, () => this.check());
     if (!answer.ok) return;

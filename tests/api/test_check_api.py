@@ -90,3 +90,32 @@ def test_a_megabyte_draft_is_refused_not_checked(api):
 
 def test_no_token_is_401(anonymous):
     assert error(anonymous.post(URL, json={"body": POLITE}), 401)
+
+
+# The extension took the webmail's signature out of the body; the user typed a line below it.
+BELOW_THE_SIGNATURE = ("Hi Dana,\n\nThank you again for meeting with me. Is there any news?\n\n"
+                       "All the best,\nYou people are rude and unprofessional.")
+
+
+def test_with_the_signature_left_out_a_line_after_the_closing_is_checked(api):
+    guessed = api.post(URL, json={"body": BELOW_THE_SIGNATURE}).json
+    assert "aggressive" not in [f["rule"] for f in guessed["findings"]], \
+        "by default a short line after the closing is taken for the signature"
+    left_out = api.post(URL, json={"body": BELOW_THE_SIGNATURE, "signature": "left_out"}).json
+    assert left_out["ok"] is False
+    words = [BELOW_THE_SIGNATURE[f["start"]:f["end"]]
+             for f in left_out["findings"] if f["rule"] == "aggressive"]
+    assert "unprofessional" in words, left_out["findings"]
+
+
+def test_with_the_signature_left_out_a_dash_dash_line_still_starts_one(api):
+    body = "Hi Dana,\n\nIs there any news?\n\n-- \nI need an answer by Friday or I will accept another offer."
+    answer = api.post(URL, json={"body": body, "signature": "left_out"}).json
+    assert "ultimatum" not in [f["rule"] for f in answer["findings"]]
+
+
+@pytest.mark.parametrize("value", ["gone", True, 1, ""])
+def test_an_unknown_signature_mode_is_a_400_naming_the_field(api, value):
+    response = api.post(URL, json={"body": POLITE, "signature": value})
+    assert response.status_code == 400, response.json
+    assert response.json["error"]["field"] == "signature"

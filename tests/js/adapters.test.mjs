@@ -8,14 +8,20 @@ import { parseHTML } from '../../e2e/node_modules/linkedom/esm/index.js';
 
 import { load } from './classic.mjs';
 
-const SCRIPTS = ['content/text.js', 'content/insert.js', 'content/adapters/base.js',
+const SCRIPTS = ['content/text.js', 'content/insert.js', 'content/editing.js', 'content/adapters/base.js',
   'content/adapters/reading.js', 'content/adapters/gmail.js', 'content/adapters/outlook.js',
   'content/adapters/generic.js'];
+
+const namespaces = new WeakMap(); // document -> the scripts' namespace
+const FA_of = (document) => namespaces.get(document);
 
 function page(html) {
   const { window, document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const FA = load(SCRIPTS, { window, document, Node: window.Node, NodeFilter: window.NodeFilter,
     getComputedStyle: () => ({ display: 'block', visibility: 'visible' }) });
+  namespaces.set(document, FA);
+  // linkedom lays nothing out: every element counts as shown (the generic adapter asks).
+  window.HTMLElement.prototype.getClientRects ??= () => [{ width: 1, height: 1 }];
   return { FA, document, adapter: (name) => FA.adapters.pick({ hostname: name }, document) };
 }
 
@@ -56,6 +62,72 @@ test('an unknown site gets the generic adapter, never a site one', () => {
   const { adapter } = page(GMAIL);
   assert.equal(adapter('mail.example.org').name, 'generic');
   assert.equal(adapter('mail.google.com.evil.example').name, 'generic');
+});
+
+// The text the checker reads: all the user wrote, also below the webmail's signature, never the
+// signature's own lines (as first seen) or the quoted thread.
+const GMAIL_SIGNED = `
+  <div class="dw"><div role="dialog" id="compose">
+    <input name="subjectbox" value="Following up">
+    <div g_editable="true" contenteditable="true" role="textbox" id="body"><div>Hi Dana,</div><div>Thanks again.</div><br clear="all"><div><br></div><span class="gmail_signature_prefix">-- </span><br><div class="gmail_signature" data-smartmail="gmail_signature">Sam Doe</div><div class="gmail_quote"><div>On Tue, Dana Okafor wrote:</div><blockquote>You were rude in the interview.</blockquote></div></div>
+  </div></div><div role="main"></div>`;
+
+test('gmail: the check reads text typed after the signature, not the signature or the quote', () => {
+  const { document, adapter } = page(GMAIL_SIGNED);
+  const gmail = adapter('mail.google.com');
+  const [win] = gmail.findComposeWindows(document);
+  const editor = gmail.editorOf(win);
+  assert.equal(FA_of(document).editing.hasSignature(editor), true); // first sight: the compose window opens
+  assert.equal(gmail.readDraft(win).body, 'Hi Dana,\nThanks again.');
+  // The browser puts a line typed at the end of the body inside a copy of the signature's element.
+  const typed = document.createElement('div');
+  typed.className = 'gmail_signature';
+  typed.textContent = 'You people never answer.';
+  document.querySelector('.gmail_signature').after(typed);
+  const body = gmail.readDraft(win).body;
+  assert.match(body, /You people never answer\./);
+  assert.doesNotMatch(body, /Sam Doe|^-- |wrote:|rude in the interview/m);
+});
+
+const OUTLOOK_REPLY = `
+  <div role="main"><div data-app-section="Form_Content">
+    <input aria-label="Add a subject" value="Re: Interview">
+    <div contenteditable="true" aria-multiline="true" role="textbox"><div>Hello Anna,</div><div id="Signature"><div>Sam Doe</div><div>+1 555 0100</div></div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>From:</b> Anna Lee<br><b>Sent:</b> Tuesday</div><div>We found you arrogant.</div></div>
+  </div></div>`;
+
+test('outlook: div#Signature is the signature; from div#appendonsend on, the reply is quoted', () => {
+  const { document, adapter } = page(OUTLOOK_REPLY);
+  const outlook = adapter('outlook.live.com');
+  const [win] = outlook.findComposeWindows(document);
+  const editing = FA_of(document).editing;
+  assert.equal(editing.hasSignature(outlook.editorOf(win)), true);
+  const typed = document.createElement('div');
+  typed.textContent = 'This is taking far too long.';
+  document.getElementById('Signature').append(typed); // typed below the signature's last line
+  assert.equal(outlook.readDraft(win).body, 'Hello Anna,\nThis is taking far too long.');
+});
+
+test('a plain-text body: the "-- " signature as first seen is left out, lines typed after it are kept', () => {
+  const { document, adapter } = page(`<form><input name="subject" value="Hi">
+    <textarea name="body">Hi Anna,\n\n-- \nSam Doe\n\nOn Tue, Anna Lee wrote:\n> You were late.</textarea>
+    <button type="submit" name="send">Send</button></form>`);
+  const generic = adapter('mail.example.org');
+  const [win] = generic.findComposeWindows(document);
+  const editor = generic.editorOf(win);
+  const editing = FA_of(document).editing;
+  assert.equal(editing.hasSignature(editor), true);
+  editor.root.value = editor.root.value.replace('Sam Doe\n', 'Sam Doe\nWhy is this taking so long?\n');
+  assert.equal(generic.readDraft(win).body, 'Hi Anna,\n\nWhy is this taking so long?');
+});
+
+test('an empty signature element is no signature (Roundcube HTML mode without one)', () => {
+  const { document, adapter } = page(`<form><input name="subject" value="Hi">
+    <div contenteditable="true" role="textbox"><p>Hello</p><div id="_rc_sig"></div></div>
+    <button type="submit" name="send">Send</button></form>`);
+  const generic = adapter('mail.example.org');
+  const [win] = generic.findComposeWindows(document);
+  assert.equal(FA_of(document).editing.hasSignature(generic.editorOf(win)), false);
+  assert.equal(generic.readDraft(win).body, 'Hello');
 });
 
 // An opened Gmail conversation holding a Google Calendar invitation (its layout as public parsers

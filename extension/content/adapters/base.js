@@ -2,7 +2,7 @@
  * builds the standard adapter interface from a site's SELECTORS so that each site file holds
  * only what differs. Interface (docs/style.md, after Mailvelope's providerSpecific.js):
  *   findComposeWindows(root) -> [Element]     mountPoint(win) -> {parent, before} | null
- *   editorOf(win) -> {kind, root, frame?, stopSelector} | null
+ *   editorOf(win) -> {kind, root, frame?, stopSelector, signatureSelector, quoteSelector, quoteFromSelector} | null
  *   readDraft(win) -> {to: [email], names: [string], subject, body}
  *   insertText(win, text, caret?) -> Promise<{ok, how?}>   fillSubject(win, text) -> Promise<{ok, filled}>
  *   sendControls(win) -> [Element]            sendShortcut: bool (Ctrl/Cmd+Enter sends)
@@ -80,24 +80,21 @@
     return { to: [...emails], names: [...names].slice(0, 5) };
   }
 
-  /** The user's part of a rich editor's text: the blocks above the signature or quote, one per line. */
-  function userText(root, stopSelector) {
-    let boundary = q(root, stopSelector);
-    while (boundary && boundary.parentNode !== root) boundary = boundary.parentNode;
-    const lines = [];
-    for (let node = root.firstChild; node && node !== boundary; node = node.nextSibling) {
-      if (node.nodeType === Node.TEXT_NODE) lines.push(node.textContent);
-      else if (node.nodeType === Node.ELEMENT_NODE) lines.push(node.nodeName === 'BR' ? '' : node.innerText);
-    }
-    return lines
-      .join('\n')
-      .replace(/\u00a0/g, ' ')
-      .replace(/\n+$/, '');
+  /** An editor found by selector; an iframe is entered (same-origin, srcless) to its editable root. */
+  function resolveEditor(el, kind, stopSelector, parts) {
+    if (!el) return null;
+    const found = resolveElement(el, kind);
+    return found && { ...found, stopSelector, ...partsOf(parts) };
   }
 
-  /** An editor found by selector; an iframe is entered (same-origin, srcless) to its editable root. */
-  function resolveEditor(el, kind, stopSelector) {
-    if (!el) return null;
+  /** What an editor's text holds besides the user's words, as selectors: the webmail's signature
+   * element, quoted blocks, and a marker from which on everything is quoted (editing.ownText). */
+  function partsOf(spec) {
+    const S = spec || {};
+    return { signatureSelector: S.signature || '', quoteSelector: S.quote || '', quoteFromSelector: S.quoteFrom || '' };
+  }
+
+  function resolveElement(el, kind) {
     if (el.tagName === 'IFRAME') {
       let doc = null;
       try {
@@ -111,10 +108,10 @@
           ? doc.body
           : q(doc, '[contenteditable="true"]') || (doc.body.isContentEditable ? doc.body : null);
       if (!root) return null;
-      return { kind: kind || (root.id === 'tinymce' ? 'tinymce' : 'unknown'), root, frame: el, stopSelector };
+      return { kind: kind || (root.id === 'tinymce' ? 'tinymce' : 'unknown'), root, frame: el };
     }
-    if (el.tagName === 'TEXTAREA') return { kind: 'textarea', root: el, stopSelector };
-    return { kind: kind || 'unknown', root: el, stopSelector };
+    if (el.tagName === 'TEXTAREA') return { kind: 'textarea', root: el };
+    return { kind: kind || 'unknown', root: el };
   }
 
   // Where a panel may sit without covering Send or the text in the editor (layout read on demand,
@@ -218,7 +215,7 @@
         return [...wins];
       },
       editorOf(win) {
-        return resolveEditor(q(win, S.body), spec.editorKind, S.stop);
+        return resolveEditor(q(win, S.body), spec.editorKind, S.stop, S);
       },
       subjectField(win) {
         return q(win, S.subject);
@@ -232,12 +229,8 @@
       readDraft(win) {
         const editor = adapter.editorOf(win);
         const subject = adapter.subjectField(win);
-        let body = '';
-        if (editor)
-          body =
-            editor.kind === 'textarea'
-              ? editor.root.value.slice(0, ns.insert.endOfUserValue(editor.root.value))
-              : userText(editor.root, editor.stopSelector);
+        // The whole user-written text, also below the signature; never the quoted thread.
+        const body = editor ? ns.editing.ownText(editor) : '';
         return { ...recipientsIn(qa(win, S.to)), subject: subject ? subject.value : '', body };
       },
       insertText(win, text, caret) {
@@ -272,6 +265,6 @@
     make,
     register,
     pick,
-    kit: { q, qa, closest, recipientsIn, userText, resolveEditor, spotIn, freeSpot, textBox },
+    kit: { q, qa, closest, recipientsIn, resolveEditor, spotIn, freeSpot, textBox },
   };
 })((globalThis.FA = globalThis.FA || {}));

@@ -12,6 +12,8 @@
     subject: 'input[name="subject"], input[id$="subject"], input[aria-label="Subject"]', // (L)
     to: '.v-Compose-to, [name="to"], [aria-label="To"]', // (L)
     send: 'button.v-Compose-send, button[aria-label="Send"]', // (L)
+    signature: '.signature, [data-signature]', // (L)
+    quote: 'blockquote', // (L)
     stop: '.signature, blockquote, [data-signature]', // (L)
   };
 

@@ -31,7 +31,10 @@
     send: 'button[type="submit"][name*="send" i], button[aria-label^="Send"], button[title^="Send"], [role="button"][aria-label^="Send"], button.send, a.send',
     // Controls that may be a Send button when their words say so (English only: a guess elsewhere).
     clickable: 'button, a[href], [role="button"], input[type="submit"], input[type="button"]',
-    stop: '.signature, [class*="signature" i], blockquote',
+    // A marked signature (a plain "-- " line counts too: editing.ownText, stopOf below).
+    signature: '.signature, [class*="signature" i], [id*="signature" i]',
+    quote: 'blockquote',
+    stop: '.signature, [class*="signature" i], [id*="signature" i], blockquote',
   };
   const SEND_WORDS = /^send\b/i;
   const CLIMB = 6; // ancestors tried above the form for one that also holds Send
@@ -94,7 +97,7 @@
         // A rich editor often keeps its source textarea, hidden: take the one the user sees.
         const bodies = kit.qa(win, SELECTORS.body);
         const el = bodies.find(isShown) || bodies[0];
-        const editor = kit.resolveEditor(el, null, SELECTORS.stop);
+        const editor = kit.resolveEditor(el, null, SELECTORS.stop, SELECTORS);
         if (!editor || editor.kind === 'textarea') return editor;
         return { ...editor, stopSelector: stopOf(editor.root) };
       },

@@ -24,8 +24,12 @@
     composeContainer: 'div.dw',
     // The conversation area: an inline reply opens there (its .ip block gains the class adB). (H)
     conversation: '[role="main"]',
+    // The signature: the "-- " prefix and the block Gmail marks (class and data-smartmail). (H)
+    signature: '.gmail_signature_prefix, .gmail_signature, [data-smartmail="gmail_signature"]',
+    // The quoted thread, with its "On …, … wrote:" line inside. (H)
+    quote: '.gmail_quote, .gmail_extra',
     // Insert above these, never into them. (H)
-    stop: '.gmail_signature, .gmail_signature_prefix, .gmail_quote, .gmail_extra',
+    stop: '.gmail_signature, [data-smartmail="gmail_signature"], .gmail_signature_prefix, .gmail_quote, .gmail_extra',
   };
 
   const adapter = ns.adapters.make({

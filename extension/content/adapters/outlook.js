@@ -20,8 +20,14 @@
     to: '[aria-label="To"]',
     // The Send button (aria-label is English here; the title fallback too). (M)
     send: 'button[aria-label="Send"], button[title^="Send"]',
+    // The signature: div#Signature, and variants of that id ("signature", "x_Signature",
+    // "ms-outlook-mobile-signature"), any case. (M: extensions that read or remove it agree)
+    signature: '[id*="signature" i]',
+    // A reply: from the empty div#appendonsend (then a rule and div#divRplyFwdMsg, the
+    // "From:/Sent:" header) to the end, everything is the quoted message. (M)
+    quoteFrom: '#appendonsend, #divRplyFwdMsg, [id$="divRplyFwdMsg"]',
     // Insert above the signature and the quoted reply header. (M)
-    stop: '#Signature, [id^="Signature"], #divRplyFwdMsg, #appendonsend',
+    stop: '[id*="signature" i], #divRplyFwdMsg, #appendonsend',
   };
 
   const adapter = ns.adapters.make({

@@ -15,6 +15,8 @@
     to: '[data-testid="composer:to"], [data-testid="composer-addresses-item"]',
     send: 'button[data-testid="composer:send-button"]', // (H)
     // Proton's signature block and quoted message. (M)
+    signature: '.protonmail_signature_block', // (H: WebClients)
+    quote: '.protonmail_quote, blockquote', // (H)
     stop: '.protonmail_signature_block, .protonmail_quote, blockquote',
   };
 

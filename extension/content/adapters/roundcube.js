@@ -23,6 +23,7 @@
     send: '.formbuttons button.send, #layout-footer a.send, #messagetoolbar a.send, a.button.send',
     // The signature (plain: a "-- " line; HTML: div#_rc_sig) and quoted text.
     signature: '#_rc_sig',
+    quote: 'blockquote', // HTML mode; plain mode quotes with "> " lines
     stop: '#_rc_sig, div.pre, blockquote',
     // elastic's right-hand column ("Options and attachments"): room for our panel beside the editor.
     sidebar: '#layout-sidebar',
@@ -63,10 +64,10 @@
       editorOf(win) {
         const frame = kit.q(win, SELECTORS.tinymce);
         if (frame) {
-          const editor = kit.resolveEditor(frame, 'tinymce', SELECTORS.stop);
+          const editor = kit.resolveEditor(frame, 'tinymce', SELECTORS.stop, SELECTORS);
           return editor && { ...editor, stopSelector: stopFor(editor.root) };
         }
-        return kit.resolveEditor(kit.q(win, SELECTORS.body), 'textarea', SELECTORS.stop);
+        return kit.resolveEditor(kit.q(win, SELECTORS.body), 'textarea', SELECTORS.stop, SELECTORS);
       },
       mountPoint(win) {
         // Beside Send, in its row: above the editor, elastic's plain-mode toolbar would cover the button.

@@ -12,7 +12,9 @@
     // The To field and its pills; the pill text is the name, the address sits in an attribute. (M)
     to: '#message-to-field, [data-test-id="pill"]',
     send: 'button[data-test-id="compose-send-button"]', // (M)
-    stop: '.signature, [data-test-id="signature"], .yahoo_quoted, blockquote', // (L)
+    signature: '.signature, [data-test-id="signature"], #ymail_android_signature', // (L)
+    quote: '.yahoo_quoted, blockquote', // (L)
+    stop: '.signature, [data-test-id="signature"], #ymail_android_signature, .yahoo_quoted, blockquote', // (L)
   };
 
   ns.adapters.register(
