@@ -197,7 +197,7 @@ class Panel {
             'button',
             { type: 'button', onclick: () => this.select(i) },
             h('span', { class: 'who', text: interviewLabel(i) }),
-            h('span', { class: 'muted', text: ` · interviewed ${FA.dates.display(i.interview_date)}` }),
+            h('span', { class: 'muted', text: `Interviewed ${FA.dates.display(i.interview_date)}` }),
           ),
         ),
       ),

@@ -125,7 +125,7 @@ function interviewLine(interview, onChange) {
     'p',
     {},
     h('span', { class: 'who', text: interviewLabel(interview) }),
-    h('span', { class: 'muted', text: ` · interviewed ${met}` }),
+    h('span', { class: 'muted', text: `Interviewed ${met}` }),
     ' ',
     h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: onChange }),
   );

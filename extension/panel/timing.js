@@ -2,12 +2,18 @@
  * earliest, latest, reason}} (docs/timing.md). Phrases live here as data. */
 
 import '../content/dates.js'; // a classic script shared with the content scripts: it sets globalThis.FA.dates
+import { localizeDates } from '../popup/words.js';
 
 const D = () => globalThis.FA.dates;
 
+/** The backend's reason with its dates ("Fri 27 Nov") in the browser's format, like every date shown. */
+function shown(reason) {
+  return localizeDates(String(reason || '').trim(), D().today());
+}
+
 /** "Because …": the backend's reason, as the second line under a short title. */
 function because(reason) {
-  const text = String(reason || '').trim();
+  const text = shown(reason);
   return text ? `Because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
 }
 
@@ -65,7 +71,7 @@ function describe(schedule, interview, action) {
   const phrase = PHRASES[state];
   if (!phrase) return { title: 'Timing unknown', detail: '', tone: 'done', confirm: null, none: '' };
   const said = phrase(next, interview);
-  const detail = said.detail !== undefined ? said.detail : String(next.reason || '');
+  const detail = said.detail !== undefined ? said.detail : shown(next.reason);
   return { title: said.title, detail, tone: said.tone, confirm: said.confirm || null, none: said.none || '' };
 }
 
