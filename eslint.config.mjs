@@ -10,7 +10,7 @@ import globals from './e2e/node_modules/globals/index.js';
 // scripts that fill one namespace, globalThis.FA; a module imports such a file for its effect.
 const MODULES = ['extension/background/**/*.js', 'extension/popup/**/*.js', 'extension/interviews/**/*.js',
   'extension/options/**/*.js', 'extension/panel/**/*.js', 'extension/prompt/**/*.js',
-  'extension/shared/vocabulary.js', 'extension/shared/settings.js'];
+  'extension/shared/vocabulary.js', 'extension/shared/vocabulary-words.js', 'extension/shared/settings.js'];
 
 export default [
   { ignores: ['e2e/**', '.venv/**', 'node_modules/**'] },

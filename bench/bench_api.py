@@ -10,16 +10,14 @@ import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from waitress.server import create_server
-
-from bench.seed import TOKEN, seed
+from bench.seed import TOKEN, seed  # noqa: E402
+from tests import live_backend  # noqa: E402
 
 ON = date(2026, 3, 18)
 ROUNDS, SCALE_ROUNDS = 1000, 300
@@ -33,16 +31,16 @@ def percentile(samples, p):
 
 
 class Served:
-    """A seeded database behind waitress on a free port, and one keep-alive connection."""
+    """A seeded database behind the real server (tests/live_backend.py: `python -m backend`,
+    waitress, its own process, as `make run` serves), and one keep-alive connection."""
 
     def __init__(self, count: int):
         started = time.perf_counter()
-        self.app, self.due = seed(f"{tempfile.mkdtemp()}/bench.db", ON, count=count)
+        folder = Path(tempfile.mkdtemp())
+        _, self.due = seed(str(folder / "bench.db"), ON, count=count)
         self.seconds = time.perf_counter() - started
-        self.server = create_server(self.app, host="127.0.0.1", port=0, threads=4)
-        self.app.config["PORT"] = self.server.effective_port
-        threading.Thread(target=self.server.run, daemon=True).start()
-        self.connection = http.client.HTTPConnection("127.0.0.1", self.server.effective_port)
+        self.live = live_backend.start(folder, database="bench.db", token=TOKEN)
+        self.connection = http.client.HTTPConnection("127.0.0.1", self.live.port)
 
     def get(self, path: str) -> tuple[float, bytes]:
         begin = time.perf_counter()
@@ -54,8 +52,8 @@ class Served:
         return took, body
 
     def close(self):
-        # The server thread stays (a daemon, idle): closing waitress from another thread races.
         self.connection.close()
+        self.live.stop()
 
 
 def measure(served: Served, paths: dict, rounds: int) -> dict:

@@ -21,11 +21,9 @@
    Target: under 1% more. At a Gmail address (observer narrowed to the compose container) and at
    an Outlook address (the whole document watched).
 """
-import logging
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -33,21 +31,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-import backend as backend_package
 from backend.timing.business_days import next_business_day
 from e2e.conftest import (
     CHROMIUM_FLAGS,
     EXTENSION,
     FIXTURES,
     TOKEN,
-    LiveBackend,
     chromium_path,
     fixture_route,
     store_token,
 )
 from e2e.panel import panel_frames, panel_of
+from tests import live_backend
 
 INSERTS = 20  # per editor
 TRIALS = 5  # per page, with and without the extension, interleaved
@@ -106,19 +102,10 @@ def percentile(samples, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def start_backend(folder):
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request would drown the figures
-    app = backend_package.create_app({"DATABASE": f"{folder}/bench.db", "TOKEN": TOKEN})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    app.config["PORT"] = server.server_port
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return LiveBackend(app, server)
-
-
 def due_interview(live, n):
     """An interview due today, so no warning stands between the click and the insertion."""
     today = date.today()
-    country = live.app.config["COUNTRY"]
+    country = live.country
     decision = next(today - timedelta(days=back) for back in range(1, 15)
                     if next_business_day(today - timedelta(days=back), country) <= today
                     <= next_business_day(next_business_day(today - timedelta(days=back), country), country))
@@ -251,13 +238,13 @@ def metric(session, name):
 
 def main():
     folder = tempfile.mkdtemp()
-    live = start_backend(folder)
+    live = live_backend.start(folder, token=TOKEN)
     with sync_playwright() as pw:
         context = launch(pw, True)
         insertion = bench_insertion(context, live)
         context.close()
         heavy = bench_heavy(pw)
-    live.server.shutdown()
+    live.stop()
 
     print(f"click-to-inserted, {INSERTS} insertions per editor (target p95 < 300 ms);"
           " click-to-draft shown in the framed panel (target p95 < 100 ms):")

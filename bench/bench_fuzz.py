@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.live_backend import in_thread
 from tests.reliability.fuzzing import fuzz
-from tests.reliability.live import live_backend
 
 TOKEN = "fuzz-token-0123456789"
 REQUESTS = 5000
@@ -21,7 +21,7 @@ REQUESTS = 5000
 def main() -> int:
     seed = random.randrange(2**32)
     started = time.perf_counter()
-    with live_backend(f"{tempfile.mkdtemp()}/fuzz.db", TOKEN) as (app, base_url, log):
+    with in_thread(f"{tempfile.mkdtemp()}/fuzz.db", TOKEN) as (app, base_url, log):
         report = fuzz(base_url, TOKEN, REQUESTS, lambda: len(log.entries), seed=seed)
         statuses = collections.Counter(entry[3] for entry in log.entries)
     took = time.perf_counter() - started

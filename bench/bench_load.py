@@ -8,12 +8,9 @@ Target: p99 under 50 ms and no error.
 """
 import http.client
 import json
-import os
 import queue
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.seed import TOKEN, seed  # noqa: E402
+from tests import live_backend  # noqa: E402
 
 ON = date(2026, 3, 18)
 RATE, SECONDS, CLIENTS = 50, 60, 8
@@ -121,31 +119,10 @@ def percentile(values, p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def serve(database: str, port: int) -> subprocess.Popen:
-    """`python -m backend` on the database, answering once health does."""
-    env = {**os.environ, "FOLLOWUP_DB": database, "FOLLOWUP_PORT": str(port),
-           "FOLLOWUP_TOKEN": TOKEN}
-    server = subprocess.Popen([sys.executable, "-m", "backend"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-        try:
-            connection.request("GET", "/api/v1/health")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.05)
-        finally:
-            connection.close()
-    server.kill()
-    raise RuntimeError("the server did not start")
+def serve(database: str) -> live_backend.LiveBackend:
+    """`python -m backend` on the database, on a free port, answering once health does."""
+    path = Path(database)
+    return live_backend.start(path.parent, database=path.name, token=TOKEN)
 
 
 def due_ids(count_due: int) -> list[int]:
@@ -158,13 +135,11 @@ def main() -> int:
     started = time.perf_counter()
     _, due = seed(f"{folder}/followup.db", ON)
     print(f"seeded 10,000 interviews in {time.perf_counter() - started:.0f} s; {due} due on {ON}")
-    port = free_port()
-    server = serve(f"{folder}/followup.db", port)
+    server = serve(f"{folder}/followup.db")
     try:
-        samples = run_load(port, due_ids(due), 10_000)
+        samples = run_load(server.port, due_ids(due), 10_000)
     finally:
-        server.kill()
-        server.wait()
+        server.stop()
     latencies = [s.latency_ms for s in samples]
     errors = [s for s in samples if not 200 <= s.status < 300]
     p50, p99 = statistics.median(latencies), percentile(latencies, 99)

@@ -1,7 +1,8 @@
 """Browser tests: real Chromium, the real extension, a live backend, webmail fixtures at their real addresses.
 
 Fixtures (shared with the popup/options tests):
-  backend         a live backend on 127.0.0.1:<free port> with a temp-file database (session)
+  backend         the real server in its own process on 127.0.0.1:<free port>, a temp data folder
+                  (session; tests/live_backend.py): .url .token .database .country .api() .clear()
   ext_context     a persistent Chromium context with the extension loaded (one per test module)
   extension_id    the pinned id, read from the service worker's URL
   service_worker  the extension's service worker (Playwright Worker)
@@ -14,22 +15,19 @@ Fixtures (shared with the popup/options tests):
 Screenshots go to e2e/screenshots/ (git-ignored).
 """
 import itertools
-import json
 import mimetypes
 import os
 import shutil
-import threading
+import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-import backend as backend_package
-from backend import db as backend_db
+from tests import live_backend
+from tests.live_backend import LiveBackend
 
 HERE = Path(__file__).resolve().parent
 EXTENSION = HERE.parent / "extension"
@@ -59,92 +57,20 @@ def chromium_path() -> str:
     return found
 
 
-@dataclass
-class Answer:
-    """One HTTP answer from the backend."""
-    status: int
-    json: object
-
-
-class LiveBackend:
-    """A backend served in a thread, and a client that carries the token."""
-
-    def __init__(self, app, server):
-        self.app, self.server = app, server
-        self.port = server.server_port
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.token = TOKEN
-
-    def api(self, method: str, path: str, json=None, headers=None) -> Answer:
-        """Call the API with the token; returns Answer(status, json) for any status."""
-        data = None if json is None else _json_dumps(json)
-        request = urllib.request.Request(self.url + path, data=data, method=method.upper())
-        request.add_header("Authorization", f"Bearer {self.token}")
-        if data is not None:
-            request.add_header("Content-Type", "application/json")
-        for key, value in (headers or {}).items():
-            request.add_header(key, value)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                body = response.read()
-                return Answer(response.status, _json_loads(body))
-        except urllib.error.HTTPError as error:
-            with error:
-                return Answer(error.code, _json_loads(error.read()))
-
-    def clear(self) -> None:
-        """Delete every interview, so a test starts from an empty list (the list answers by pages)."""
-        while True:
-            page = self.api("GET", "/api/v1/interviews?limit=200").json["interviews"]
-            if not page:
-                return
-            for interview in page:
-                self.api("DELETE", f"/api/v1/interviews/{interview['id']}")
-
-
-def _json_dumps(value) -> bytes:
-    return json.dumps(value).encode()
-
-
-def _json_loads(body: bytes):
-    return json.loads(body) if body else None
-
-
 @pytest.fixture(scope="session")
 def backend(tmp_path_factory):
-    """A live backend on a free port with a temp-file database (not :memory:: peewee opens one connection per thread, each would see an empty one)."""
-    database = tmp_path_factory.mktemp("backend") / "followup.db"
-    app = backend_package.create_app({"DATABASE": str(database), "TOKEN": TOKEN, "TESTING": True})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    app.config["PORT"] = server.server_port  # the Host allow-list reads it per request
-    thread = threading.Thread(target=server.serve_forever, name="backend", daemon=True)
-    thread.start()
-    yield LiveBackend(app, server)
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(autouse=True)
-def _backend_keeps_its_database(request):
-    """The live backend shares this process's one module-level database: a test that binds it
-    elsewhere (create_app on another file) would silently move every later test onto that file."""
-    yield
-    if "backend" in request.fixturenames:
-        live = request.getfixturevalue("backend")
-        assert backend_db.database.database == live.app.config["DATABASE"], (
-            "this test re-bound the backend's database; create other apps in a subprocess")
+    """The real server in its own process (tests/live_backend.py) with a temp data folder, for
+    the whole session; stopped at the end. Nothing in this process binds its database."""
+    live = live_backend.start(tmp_path_factory.mktemp("backend"), token=TOKEN)
+    yield live
+    live.stop()
 
 
 @pytest.fixture(scope="session")
 def dead_url():
     """An address on which nothing listens: a port the system just gave out and took back."""
-    import socket
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{live_backend.free_port()}"
 
 
 @pytest.fixture(scope="session")
@@ -154,15 +80,26 @@ def pw():
         yield playwright
 
 
+def launch_chromium(pw, profile, extension: Path = EXTENSION, args=()):
+    """Chromium with `extension` loaded on the `profile` folder (only a persistent context starts
+    an extension's worker); `args` adds flags."""
+    return pw.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), headless=True,
+        args=[f"--disable-extensions-except={extension}", f"--load-extension={extension}",
+              *CHROMIUM_FLAGS, *args],
+        viewport={"width": 1280, "height": 860})
+
+
+def worker_of(context):
+    """The extension's service worker in `context`, once it has started."""
+    workers = [w for w in context.service_workers if w.url.startswith("chrome-extension://")]
+    return workers[0] if workers else context.wait_for_event("serviceworker", timeout=10_000)
+
+
 @pytest.fixture(scope="module")
 def ext_context(pw, tmp_path_factory):
-    """Chromium with the extension loaded: only a persistent context starts its worker."""
-    profile = tmp_path_factory.mktemp("profile")
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
-              *CHROMIUM_FLAGS],
-        viewport={"width": 1280, "height": 860})
+    """Chromium with the extension loaded, one per test module."""
+    context = launch_chromium(pw, tmp_path_factory.mktemp("profile"))
     yield context
     context.close()
 
@@ -170,9 +107,7 @@ def ext_context(pw, tmp_path_factory):
 @pytest.fixture(scope="module")
 def service_worker(ext_context):
     """The extension's service worker, once it has started."""
-    workers = [w for w in ext_context.service_workers if w.url.startswith("chrome-extension://")]
-    worker = workers[0] if workers else ext_context.wait_for_event("serviceworker", timeout=10_000)
-    return worker
+    return worker_of(ext_context)
 
 
 @pytest.fixture(scope="module")
@@ -274,7 +209,7 @@ class Interviews:
         from backend.timing.business_days import next_business_day
 
         today = date.today()
-        country = self.live.app.config["COUNTRY"]
+        country = self.live.country
         if state == "due":  # a decision date whose follow-up window [earliest, latest] holds today
             decision = next(today - timedelta(days=back) for back in range(1, 15)
                             if next_business_day(today - timedelta(days=back), country) <= today
@@ -315,6 +250,15 @@ class Interviews:
     def follow_ups(self, interview_id: int) -> list:
         """The follow-ups the backend has recorded for an interview."""
         return self.live.api("GET", f"/api/v1/interviews/{interview_id}").json["follow_ups"]
+
+    def wait_for_follow_ups(self, interview_id: int, count: int = 1, timeout: float = 8) -> list:
+        """The interview's follow-ups once `count` are recorded (or the time is up), after half a
+        second more: a second record, if one were coming, would land by then."""
+        deadline = time.monotonic() + timeout
+        while len(self.follow_ups(interview_id)) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        return self.follow_ups(interview_id)
 
 
 # One number per test in the session: every test's interviews get addresses of their own. (A number

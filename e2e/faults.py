@@ -41,6 +41,7 @@ class Seen:
     forwarded: bool = False
     status: int = 0
     at: float = field(default_factory=time.monotonic)  # when it arrived
+    body: bytes = b""  # what the extension sent
 
 
 class _Server(ThreadingHTTPServer):
@@ -147,6 +148,7 @@ class FaultProxy:
             def _serve(self, seen: Seen):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
+                seen.body = body or b""
                 if seen.mode == "error":
                     seen.status = 500
                     self._answer(500, [("Content-Type", "application/json")], ERROR_BODY)

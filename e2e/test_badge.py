@@ -3,7 +3,7 @@ import time
 
 from playwright.sync_api import expect
 
-from .conftest import CHROMIUM_FLAGS, EXTENSION, chromium_path, store_token
+from .conftest import launch_chromium, store_token, worker_of
 
 DAY_1 = "2027-03-10"  # a Wednesday
 DAY_2 = "2027-03-11"
@@ -56,12 +56,8 @@ def create(backend, fields) -> int:
 
 def launch(pw, profile):
     """Chromium with the extension on a given profile folder, and its service worker."""
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}", *CHROMIUM_FLAGS])
-    workers = [w for w in context.service_workers if w.url.startswith("chrome-extension://")]
-    worker = workers[0] if workers else context.wait_for_event("serviceworker", timeout=10_000)
-    return context, worker
+    context = launch_chromium(pw, profile)
+    return context, worker_of(context)
 
 
 def test_badge_counts_due_and_overdue_and_drops_when_one_is_marked_sent(paired, service_worker, ext_context, extension_id):

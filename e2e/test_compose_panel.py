@@ -10,16 +10,26 @@ from playwright.sync_api import expect
 from e2e.conftest import store_token
 from e2e.test_compose_sites import SITES as ALL_SITES
 from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
+from tests.live_backend import silent_server
 
 SITES = {"gmail": ALL_SITES["gmail"]}
 GMAIL = pytest.mark.parametrize("webmail", ["gmail"], indirect=True)
 # Dates in the browser's locale (Intl.DateTimeFormat; the test browser's is en-US): "Mon, Nov 16".
 DATE = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}(, \d{4})?"
+BACKEND_DAY = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"  # the API's own
 
 
 @pytest.fixture(scope="module", autouse=True)
 def gmail_served(serve_site):
     serve_site(SITES["gmail"].origin, "gmail")
+
+
+def assert_says_reason(panel, reason: str) -> None:
+    """The timing box says the backend's reason, its dates ("Wed 9 Dec") in the browser's format."""
+    expect(panel.locator(".timing .muted")).to_be_visible()
+    detail = panel.locator(".timing .muted").inner_text()
+    assert re.search(DATE, detail) and not re.search(BACKEND_DAY, detail), f"dates in the browser's format: {detail}"
+    assert re.sub(DATE, "<day>", detail) == re.sub(BACKEND_DAY, "<day>", reason), detail
 
 
 def open_for(webmail, email):
@@ -33,8 +43,8 @@ def test_too_early_says_until_when_and_why_and_inserts_only_after_a_warning(webm
     panel = open_for(webmail, interview["interviewer_email"])
     title = panel.locator(".timing .title")
     expect(title).to_have_text(re.compile(rf"^Too early — wait until {DATE}$"))
-    reason = interview["schedule"]["next"]["reason"]
-    expect(panel.locator(".timing")).to_contain_text(f"Because {reason[0].lower()}{reason[1:]}")
+    reason = interview["schedule"]["next"]["reason"]  # "The decision date is Wed 9 Dec; follow up …"
+    assert_says_reason(panel, "Because " + reason[0].lower() + reason[1:])
     panel.screenshot(path=str(screenshots / "panel-state-too-early.png"))
 
     panel.get_by_role("button", name="Insert draft").click()
@@ -65,7 +75,7 @@ def test_overdue_and_move_on_are_named(webmail, paired, interviews, screenshots)
     done = interviews.make("move_on")
     panel = open_for(webmail, done["interviewer_email"])
     expect(panel.locator(".timing .title")).to_have_text("Two follow-ups sent — time to move on")
-    expect(panel.locator(".timing")).to_contain_text(done["schedule"]["next"]["reason"])
+    assert_says_reason(panel, done["schedule"]["next"]["reason"])
     panel.screenshot(path=str(screenshots / "panel-state-move-on.png"))
     where = panel.evaluate("(d) => { const w = document.createTreeWalker(d, NodeFilter.SHOW_TEXT); const out = []; while (w.nextNode()) if (/null|undefined/.test(w.currentNode.data)) out.push(w.currentNode.parentElement.outerHTML.slice(0, 200)); return out; }")
     assert where == [], where
@@ -281,12 +291,7 @@ def test_a_closed_interview_says_so_in_plain_words(webmail, paired, interviews, 
 
 def test_a_backend_that_never_answers_times_out_with_a_plain_message(service_worker, paired):
     """A server that accepts the connection but never answers: the worker gives up after ~5 s."""
-    import socket
-
-    with socket.socket() as silent:
-        silent.bind(("127.0.0.1", 0))
-        silent.listen(4)
-        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    with silent_server() as url:
         service_worker.evaluate("(url) => chrome.storage.local.set({backendUrl: url})", url)
         started = time.monotonic()
         answer = service_worker.evaluate("FA.api.request('GET', '/api/v1/interviews')")

@@ -9,13 +9,12 @@ options page's "Add site" (whose permission request then resolves at once, as it
 permission already held), the worker registering the content scripts, and the page at that
 address getting the assistant.
 """
-import json
-import shutil
 
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import CHROMIUM_FLAGS, EXTENSION, chromium_path
+from e2e.conftest import launch_chromium
+from e2e.roundcube.extension_copy import extension_copy
 from e2e.test_compose_sites import (
     Site,
     check_a_subject_the_user_wrote_is_kept,
@@ -44,15 +43,8 @@ SITES["generic-delimiter"] = Site(OTHER, "generic", "/compose", options={"signat
 @pytest.fixture(scope="module")
 def ext_context(pw, tmp_path_factory):
     """The extension as installed after the user allowed both sites (see the module doc)."""
-    copy = tmp_path_factory.mktemp("extension") / "extension"
-    shutil.copytree(EXTENSION, copy)
-    manifest = json.loads((copy / "manifest.json").read_text())
-    manifest["host_permissions"] += [f"{ORIGIN}/*", f"{OTHER}/*"]
-    (copy / "manifest.json").write_text(json.dumps(manifest))
-    context = pw.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={copy}", f"--load-extension={copy}", *CHROMIUM_FLAGS],
-        viewport={"width": 1280, "height": 860})
+    copy = extension_copy(tmp_path_factory.mktemp("extension") / "extension", hosts=(f"{ORIGIN}/*", f"{OTHER}/*"))
+    context = launch_chromium(pw, tmp_path_factory.mktemp("profile"), copy)
     yield context
     context.close()
 
@@ -76,9 +68,7 @@ def site_added(ext_context, extension_id, serve_site, service_worker):
 
 def test_the_site_is_not_touched_before_it_is_added(pw, tmp_path_factory, serve_site, paired):
     """With the real manifest and no site added, the webmail's page gets no button."""
-    context = pw.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}", *CHROMIUM_FLAGS])
+    context = launch_chromium(pw, tmp_path_factory.mktemp("profile"))
     try:
         from e2e.conftest import FIXTURES, fixture_route
         context.route(f"{ORIGIN}/**", fixture_route(FIXTURES / "roundcube"))

@@ -153,14 +153,6 @@ def test_popup_lists_due_follow_ups(firefox, ff_paired, interviews, screenshots)
         tab.close()
 
 
-def wait_for_follow_ups(interviews, interview_id, count=1, timeout=8):
-    deadline = time.monotonic() + timeout
-    while len(interviews.follow_ups(interview_id)) < count and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.5)  # a second record, if any, would land by now
-    return interviews.follow_ups(interview_id)
-
-
 def fixture_body(tab) -> str:
     return tab.eval("fixture.bodyText()") or ""
 
@@ -204,7 +196,7 @@ def test_fixture_site_insert_undo_send(firefox, ff_paired, interviews, screensho
             tab.click("document.querySelector(fixture.sendSelector)")
         sent = tab.wait_for("fixture.sent.length && fixture.sent", what="the fixture to send")
         assert len(sent) == 1 and lines[0] in normalize(sent[0]["text"])
-        assert len(wait_for_follow_ups(interviews, interview["id"])) == 1, "Send records exactly one follow-up"
+        assert len(interviews.wait_for_follow_ups(interview["id"])) == 1, "Send records exactly one follow-up"
     finally:
         tab.close()
 
@@ -292,7 +284,7 @@ def test_roundcube_insert_undo_send(ff_roundcube, roundcube, interviews, screens
     tab.click("document.querySelector('.formbuttons button.send')")
     sent = roundcube.sink.wait_for(address)
     assert len(sent) == 1 and lines[0] in normalize(sent[0].text())
-    assert len(wait_for_follow_ups(interviews, interview["id"])) == 1
+    assert len(interviews.wait_for_follow_ups(interview["id"])) == 1
     tab.wait_for("!location.search.includes('_action=compose')", what="Roundcube to leave the sent message")
 
 
@@ -329,5 +321,5 @@ def test_roundcube_reply_to_a_received_message(ff_roundcube, roundcube, intervie
     tab.click("document.querySelector('.formbuttons button.send')")
     sent = roundcube.sink.wait_for(address)
     assert len(sent) == 1 and lines[0] in normalize(sent[0].text()) and "Thanks for coming in." in sent[0].text()
-    assert len(wait_for_follow_ups(interviews, interview["id"])) == 1
+    assert len(interviews.wait_for_follow_ups(interview["id"])) == 1
     tab.wait_for("!location.search.includes('_action=compose')", what="Roundcube to leave the sent message")

@@ -7,6 +7,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from e2e.conftest import store_token
+from tests.live_backend import silent_server
 
 TODAY = "2027-03-10"  # a Wednesday, as in the popup's tests
 SEED = [
@@ -289,12 +290,8 @@ def test_empty_unpaired_and_backend_down(paired, service_worker, page, extension
 
 
 def test_loading_then_a_backend_that_does_not_answer(paired, service_worker, page, extension_id, screenshots):
-    import socket
-
-    with socket.socket() as silent:  # accepts the connection, never answers
-        silent.bind(("127.0.0.1", 0))
-        silent.listen(8)
-        set_storage(service_worker, {"backendUrl": f"http://127.0.0.1:{silent.getsockname()[1]}"})
+    with silent_server() as url:  # accepts the connection, never answers
+        set_storage(service_worker, {"backendUrl": url})
         try:
             page.goto(page_url(extension_id))
             expect(page.get_by_role("heading", name="Loading your interviews…")).to_be_visible()

@@ -5,9 +5,7 @@ words, known by its sender); an out-of-office reply offers to move the next foll
 second; a calendar invitation's day and time win over dates in the text; dismissing is
 remembered; the page cannot reach the prompt.
 """
-import io
 import json
-import threading
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -15,6 +13,7 @@ from playwright.sync_api import expect
 
 from backend.timing.business_days import add_business_days, next_business_day
 from e2e.axe import blocking
+from e2e.faults import fault_proxy, via_proxy  # noqa: F401  (fixtures)
 
 SITES = {"gmail": "https://mail.google.com", "outlook": "https://outlook.live.com",
          "yahoo": "https://mail.yahoo.com", "proton": "https://mail.proton.me"}
@@ -22,38 +21,28 @@ PROMPT_PAGE = "/prompt/prompt.html"
 
 
 class Recorder:
-    """Every request the live backend receives: path and body (the WSGI app wrapped)."""
+    """Every request the backend receives from the extension, path and body: the extension talks
+    to the backend through the test proxy (e2e/faults.py, passing everything), which keeps them.
+    (The backend runs in its own process: the test cannot wrap its app.)"""
 
-    def __init__(self, server):
-        self.server, self.app = server, server.app
-        self.seen, self.lock = [], threading.Lock()
-        server.app = self
+    def __init__(self, proxy):
+        self.proxy = proxy
 
-    def __call__(self, environ, start_response):
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        body = environ["wsgi.input"].read(length) if length else b""
-        environ["wsgi.input"] = io.BytesIO(body)
-        with self.lock:
-            self.seen.append((environ.get("PATH_INFO", ""), body.decode("utf-8", "replace")))
-        return self.app(environ, start_response)
+    @property
+    def seen(self) -> list[tuple[str, str]]:
+        return [(s.path.split("?")[0], s.body.decode("utf-8", "replace")) for s in self.proxy.log]
 
     def inspected(self) -> list[str]:
-        with self.lock:
-            return [body for path, body in self.seen if path.endswith("/messages/inspect")]
+        return [body for path, body in self.seen if path.endswith("/messages/inspect")]
 
     def clear(self):
-        with self.lock:
-            self.seen.clear()
-
-    def close(self):
-        self.server.app = self.app
+        self.proxy.log.clear()
 
 
 @pytest.fixture
-def requests(backend):
-    recorder = Recorder(backend.server)
-    yield recorder
-    recorder.close()
+def requests(mailbox, via_proxy):
+    """After the mailbox (it pairs the extension straight with the backend), through the proxy."""
+    return Recorder(via_proxy)
 
 
 def written(day: date) -> str:
@@ -156,7 +145,7 @@ def test_an_invitation_offers_to_track_it_with_the_form_filled_and_confirming_cr
     prompt.get_by_role("button", name="Save interview").click()
     expect(prompt.get_by_text("Tracking Acme — Product Designer.")).to_be_visible()
     (saved,) = backend.api("GET", "/api/v1/interviews").json["interviews"]
-    country = backend.app.config["COUNTRY"]
+    country = backend.country
     assert (saved["company"], saved["position"], saved["interview_date"]) == (
         "Acme", "Product Designer", interview_day.isoformat())
     assert saved["interviewer_email"] == "dana.okafor@acme.example"
@@ -215,7 +204,7 @@ def test_the_interviewers_reply_offers_to_stop_reminders_with_undo(mailbox, back
 
 def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mailbox, backend, interviews):
     today = date.today()
-    country = backend.app.config["COUNTRY"]
+    country = backend.country
     interview = interviews.make("early", interviewer_name="Lee Chan",
                                 interviewer_email="lee.chan@orbital.example",
                                 interview_date=(today - timedelta(days=1)).isoformat(),
@@ -242,7 +231,7 @@ def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mai
 def test_an_out_of_office_reply_moves_the_second_follow_up_too_and_undo_puts_it_back(
         mailbox, backend, interviews):
     today = date.today()
-    country = backend.app.config["COUNTRY"]
+    country = backend.country
     interview = interviews.make("overdue", interviewer_name="Lee Chan",
                                 interviewer_email="lee.chan@orbital.example")
     url = f"/api/v1/interviews/{interview['id']}"

@@ -7,38 +7,20 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import CHROMIUM_FLAGS, chromium_path
-from e2e.roundcube.extension_copy import extension_copy
-from e2e.roundcube.pages import RoundcubePage
+from e2e.roundcube.pages import add_site_and_log_in, launch
 from e2e.test_mail_prompt import long_day, no_prompt, prompt_of
-
-HOST = "webmail.test"
 
 
 @pytest.fixture(scope="module")
 def ext_context(pw, tmp_path_factory):
-    copy = extension_copy(tmp_path_factory.mktemp("extension") / "extension", hosts=(f"http://{HOST}/*",))
-    context = pw.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={copy}", f"--load-extension={copy}",
-              f"--host-resolver-rules=MAP {HOST} 127.0.0.1", *CHROMIUM_FLAGS],
-        viewport={"width": 1280, "height": 860})
+    context = launch(pw, tmp_path_factory)
     yield context
     context.close()
 
 
 @pytest.fixture(scope="module")
 def origin(roundcube, ext_context, extension_id, service_worker):
-    address = f"http://{HOST}:{roundcube.http_port}"
-    page = ext_context.new_page()
-    page.goto(f"chrome-extension://{extension_id}/options/options.html")
-    page.get_by_label("Webmail address").fill(address + "/?_task=mail")
-    page.get_by_role("button", name="Add site").click()
-    expect(page.locator("#site-message")).to_contain_text(f"Added {address}")
-    page.close()
-    page = ext_context.new_page()
-    RoundcubePage(page, address, "elastic", False).login()
-    page.close()
+    address = add_site_and_log_in(ext_context, extension_id, roundcube)
     roundcube.set_mode("elastic", False)
     return address
 

@@ -4,7 +4,6 @@ popup starts the backend and pairs the extension by itself; `uninstall` undoes i
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -13,40 +12,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import CHROMIUM_FLAGS, EXTENSION, EXTENSION_ID, chromium_path, stored_token
+from e2e.conftest import EXTENSION_ID, launch_chromium, stored_token, worker_of
+from tests.live_backend import backend_env, free_port, listening, running, wait_until_closed
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST_FILE = "com.followup_assistant.backend.json"
-SEED = """
-import json, sys
-from backend import create_app
-database, port, interview = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
-app = create_app({"DATABASE": database, "TOKEN": "setup-token", "TESTING": True, "PORT": port})
-answer = app.test_client().post("/api/v1/interviews", base_url=f"http://127.0.0.1:{port}",
-                                headers={"Authorization": "Bearer setup-token"}, json=interview)
-assert answer.status_code == 201, answer.json
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_closed(port: int) -> None:
-    """Until nothing listens on the port any more (bounded: 10 s)."""
-    import time
-
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return
-        time.sleep(0.05)
-    raise AssertionError(f"port {port} still open")
-
-
 def cli(*args, env) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "backend", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
@@ -57,19 +27,15 @@ def setup(tmp_path):
     """A user's machine: data in a temp folder, the backend's port free, nothing running."""
     port = free_port()
     database = tmp_path / "data" / "followup.db"
-    env = {**os.environ, "FOLLOWUP_DB": str(database), "FOLLOWUP_PORT": str(port),
-           "XDG_DATA_HOME": str(tmp_path / "share")}
-    env.pop("FOLLOWUP_TOKEN", None)
-    # An interview entered earlier, whose follow-up is overdue. Entered in a process of its own:
-    # create_app binds the one module-level database, and in this process that would take it
-    # away from the session's live backend that other tests share.
+    env = {**backend_env(database, port, token=None), "XDG_DATA_HOME": str(tmp_path / "share")}
+    # An interview entered earlier, whose follow-up is overdue: entered through a backend run once
+    # on that data (its own token, never stored), then stopped, so the port is free again.
     today = date.today()
     interview = {"company": "Nativeworks", "position": "Designer",
                  "interview_date": (today - timedelta(days=30)).isoformat(),
                  "decision_date": (today - timedelta(days=21)).isoformat()}
-    seed = subprocess.run([sys.executable, "-c", SEED, str(database), str(port), json.dumps(interview)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-    assert seed.returncode == 0, seed.stderr
+    with running(database.parent, port=port) as earlier:
+        assert earlier.api("POST", "/api/v1/interviews", json=interview).status == 201
     yield env, port, database
     pid_file = database.parent / "backend.pid"
     if pid_file.exists():  # the backend the extension started
@@ -88,16 +54,11 @@ def test_after_install_the_popup_starts_the_backend_and_pairs_by_itself(
     assert installed.returncode == 0, installed.stderr
     manifest = json.loads((hosts / HOST_FILE).read_text())
     assert manifest["allowed_origins"] == [f"chrome-extension://{EXTENSION_ID}/"]
-    with socket.socket() as probe:  # nothing runs on the backend's port yet
-        assert probe.connect_ex(("127.0.0.1", port)) != 0
+    assert not listening(port)  # nothing runs on the backend's port yet
 
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
-              *CHROMIUM_FLAGS])
+    context = launch_chromium(pw, profile)
     try:
-        worker = context.service_workers[0] if context.service_workers else \
-            context.wait_for_event("serviceworker", timeout=10_000)
+        worker = worker_of(context)
         assert stored_token(worker) == ""
         popup = context.new_page()
         popup.goto(f"chrome-extension://{EXTENSION_ID}/popup/popup.html")
@@ -122,13 +83,9 @@ def test_after_install_the_popup_starts_the_backend_and_pairs_by_itself(
         context.close()
 
     # The token outlives a browser restart.
-    context = pw.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
-              *CHROMIUM_FLAGS])
+    context = launch_chromium(pw, profile)
     try:
-        worker = context.service_workers[0] if context.service_workers else \
-            context.wait_for_event("serviceworker", timeout=10_000)
+        worker = worker_of(context)
         assert stored_token(worker) == token
     finally:
         context.close()

@@ -3,13 +3,13 @@
 (~/.mozilla/native-messaging-hosts/, under a temp HOME), and with no backend running the popup
 starts the backend and pairs the extension by itself."""
 import json
-import socket
 
 import pytest
 
 from e2e.bidi import Firefox, firefox_binary, new_uuid
 from e2e.conftest import EXTENSION
 from e2e.test_native_messaging import HOST_FILE, cli, setup  # noqa: F401  (the setup fixture)
+from tests.live_backend import listening
 
 GECKO_ID = "followup-assistant@followup.local"
 
@@ -25,8 +25,7 @@ def test_firefox_starts_the_backend_and_pairs_by_itself(setup, tmp_path, monkeyp
     manifest = json.loads((hosts / HOST_FILE).read_text())
     assert manifest["allowed_extensions"] == [GECKO_ID] and "allowed_origins" not in manifest
 
-    with socket.socket() as probe:  # nothing runs on the backend's port yet
-        assert probe.connect_ex(("127.0.0.1", port)) != 0
+    assert not listening(port)  # nothing runs on the backend's port yet
     monkeypatch.setenv("HOME", str(home))  # where Firefox looks for host manifests
     moz_host = new_uuid()
     with Firefox.launch(tmp_path / "profile", prefs={

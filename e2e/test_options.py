@@ -1,5 +1,4 @@
 """The options page: pairing with a code from `python -m backend pair`, profile, webmail, sites."""
-import os
 import re
 import subprocess
 import sys
@@ -21,8 +20,8 @@ def options_url(extension_id):
 
 def pairing_code(backend) -> str:
     """Run `python -m backend pair` on the test backend's database, as a user would."""
-    env = {**os.environ, "FOLLOWUP_DB": backend.app.config["DATABASE"]}
-    env.pop("FOLLOWUP_TOKEN", None)
+    env = {**backend.env}
+    env.pop("FOLLOWUP_TOKEN")
     done = subprocess.run([sys.executable, "-m", "backend", "pair"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60, check=True)
     found = re.search(r"\b(\d{6})\b", done.stdout)

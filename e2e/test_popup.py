@@ -1,11 +1,11 @@
 """The toolbar popup, opened as a page: groups and order, row actions, the add form, its states."""
-import socket
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import store_token
+from tests.live_backend import free_port, silent_server
 
 # A fixed day (a Wednesday, no US holiday near), so the groups do not depend on the calendar.
 TODAY = "2027-03-10"
@@ -367,9 +367,7 @@ def test_unpaired_state_points_to_the_options(paired, service_worker, popup, ext
 
 
 def test_backend_down_state_says_how_to_start_it(paired, service_worker, popup, extension_id, screenshots):
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        dead = probe.getsockname()[1]
+    dead = free_port()  # a port nobody listens on
     set_storage(service_worker, {"backendUrl": f"http://127.0.0.1:{dead}"})
     open_popup(popup, extension_id)
     expect(popup.get_by_role("heading", name="Can't reach the backend")).to_be_visible()
@@ -385,10 +383,8 @@ def test_backend_down_state_says_how_to_start_it(paired, service_worker, popup, 
 
 def test_loading_then_a_backend_that_does_not_answer(paired, service_worker, popup, extension_id, screenshots):
     """A backend that accepts the connection but never answers: loading, then a timeout that says so."""
-    with socket.socket() as silent:
-        silent.bind(("127.0.0.1", 0))
-        silent.listen(8)
-        set_storage(service_worker, {"backendUrl": f"http://127.0.0.1:{silent.getsockname()[1]}"})
+    with silent_server() as url:
+        set_storage(service_worker, {"backendUrl": url})
         try:
             popup.goto(popup_url(extension_id))
             expect(popup.locator("#main")).to_have_attribute("aria-busy", "true")

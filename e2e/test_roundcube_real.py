@@ -12,13 +12,18 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from e2e.conftest import CHROMIUM_FLAGS, chromium_path
 from e2e.panel import frame_rect, panel_of
-from e2e.roundcube.extension_copy import extension_copy
-from e2e.roundcube.pages import RoundcubePage, box_of, lines_of, normalize, overlaps
+from e2e.roundcube.pages import (
+    RoundcubePage,
+    add_site_and_log_in,
+    box_of,
+    launch,
+    lines_of,
+    normalize,
+    overlaps,
+)
 from e2e.roundcube.server import SIGNATURE
 
-HOST = "webmail.test"  # a name of its own: the extension already holds 127.0.0.1
 MODES = [("elastic", False), ("elastic", True), ("larry", False), ("larry", True)]
 IDS = [f"{skin}-{'html' if html else 'plain'}" for skin, html in MODES]
 BUTTON = "Follow-up assistant"
@@ -32,13 +37,7 @@ def adapter(request):
 
 @pytest.fixture(scope="module")
 def ext_context(pw, tmp_path_factory, adapter):
-    copy = extension_copy(tmp_path_factory.mktemp("extension") / "extension", hosts=(f"http://{HOST}/*",),
-                          without_adapters=() if adapter == "roundcube" else ("roundcube",))
-    context = pw.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("profile")), executable_path=chromium_path(), headless=True,
-        args=[f"--disable-extensions-except={copy}", f"--load-extension={copy}",
-              f"--host-resolver-rules=MAP {HOST} 127.0.0.1", *CHROMIUM_FLAGS],
-        viewport={"width": 1280, "height": 860})
+    context = launch(pw, tmp_path_factory, without_adapters=() if adapter == "roundcube" else ("roundcube",))
     yield context
     context.close()
 
@@ -46,16 +45,7 @@ def ext_context(pw, tmp_path_factory, adapter):
 @pytest.fixture(scope="module")
 def origin(roundcube, ext_context, extension_id, service_worker):
     """Roundcube's address, added in the options page; the user logged in once, with a signature."""
-    address = f"http://{HOST}:{roundcube.http_port}"
-    page = ext_context.new_page()
-    page.goto(f"chrome-extension://{extension_id}/options/options.html")
-    page.get_by_label("Webmail address").fill(address + "/?_task=mail")
-    page.get_by_role("button", name="Add site").click()
-    expect(page.locator("#site-message")).to_contain_text(f"Added {address}")
-    page.close()
-    page = ext_context.new_page()
-    RoundcubePage(page, address, "elastic", False).login()
-    page.close()
+    address = add_site_and_log_in(ext_context, extension_id, roundcube)
     roundcube.set_signature(SIGNATURE)
     return address
 
@@ -80,14 +70,6 @@ def check_clear_of_send_and_text(mail) -> None:
     assert not overlaps(where, box_of(mail.send_button())), f"the panel covers Send: {where}"
     text = mail.text_box()
     assert not overlaps(where, text), f"the panel covers the editor's text: {where} / {text}"
-
-
-def wait_for_follow_ups(interviews, interview_id, count=1, timeout=8):
-    deadline = time.monotonic() + timeout
-    while len(interviews.follow_ups(interview_id)) < count and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(0.5)  # a second record, if any, would land by now
-    return interviews.follow_ups(interview_id)
 
 
 @pytest.mark.parametrize("mail", MODES, ids=IDS, indirect=True)
@@ -140,7 +122,7 @@ def test_new_mail_button_panel_insert_undo_send(mail, paired, interviews, roundc
     text = normalize(sent[0].text())
     assert "Hello Anna" in text and lines[0] in text, text
     assert text.index(lines[-1]) < text.rindex(SIGNATURE), "above the signature in the sent mail"
-    assert len(wait_for_follow_ups(interviews, interview["id"])) == 1, "Send records exactly one follow-up"
+    assert len(interviews.wait_for_follow_ups(interview["id"])) == 1, "Send records exactly one follow-up"
 
 
 @pytest.mark.parametrize("mail", MODES, ids=IDS, indirect=True)
@@ -172,4 +154,4 @@ def test_reply_to_a_received_message(mail, paired, interviews, roundcube, adapte
     assert len(sent) == 1
     text = normalize(sent[0].text())
     assert draft[0] in text and "Thanks for coming in." in text, text
-    assert len(wait_for_follow_ups(interviews, interview["id"])) == 1
+    assert len(interviews.wait_for_follow_ups(interview["id"])) == 1

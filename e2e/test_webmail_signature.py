@@ -81,6 +81,8 @@ def test_check_reads_text_after_the_signature_and_never_the_quoted_thread(webmai
     webmail.page.evaluate("(args) => fixture.compose(args)", {
         "to": [{"name": "Anna Lee", "email": interview["interviewer_email"]}], "subject": "Re: Our interview",
         "quote": QUOTED})
+    # The assistant sees the compose window (and its signature, as first seen) before the user types.
+    expect(webmail.button()).to_have_count(1)
     webmail.type_at_start("Hi Anna,\nThank you again for Tuesday's interview.")
     type_after_signature(webmail, TYPED_AFTER)
     body = normalize(webmail.body())
@@ -93,6 +95,8 @@ def test_check_reads_text_after_the_signature_and_never_the_quoted_thread(webmai
     texts = findings.locator("li.finding").all_inner_texts()
     flagged = findings.locator("li.finding.error", has_text="unprofessional")
     expect(flagged).to_have_count(1)
+    # Its words are quoted on their own line: nothing of the sentence above the signature.
+    expect(flagged.locator(".quote").first).to_have_text(TYPED_AFTER)
     assert not any("accept another offer" in t or "answer by Friday" in t for t in texts), \
         f"the quoted thread is not checked: {texts}"
     assert not any("Sam Doe" in t or "555 0100" in t for t in texts), f"nor the signature: {texts}"

@@ -9,8 +9,7 @@ from backend import __main__ as cli
 from backend import security
 from backend.db import database
 from backend.models import PairingCode
-
-from .reliability.live import live_waitress
+from tests.live_backend import in_waitress
 
 TOKEN = "main-token-0123456789"
 
@@ -25,7 +24,7 @@ def settings_env(monkeypatch, database_path: str, port: int) -> None:
 def test_a_second_run_says_already_running_and_voids_no_code(
         tmp_path, monkeypatch, capsys, paired):
     path = str(tmp_path / "followup.db")
-    with live_waitress(path, TOKEN) as (app, port):
+    with in_waitress(path, TOKEN) as (app, port):
         with app.app_context(), database.connection_context():
             code = security.new_pairing_code(600)
             if paired:

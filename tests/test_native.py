@@ -12,6 +12,7 @@ import pytest
 from backend import native_host, native_install, security
 from backend.db import database, open_database
 from backend.models import Token
+from tests.live_backend import backend_env, free_port, wait_until_closed
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FAMILY = ("Chrome", "Chromium", "Edge", "Brave")
@@ -102,14 +103,9 @@ def talk(request: dict, env: dict) -> dict:
 
 
 def test_the_host_starts_the_backend_once_and_pairs_the_extension(tmp_path):
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     database_path = tmp_path / "data" / "followup.db"
-    env = {**os.environ, "FOLLOWUP_DB": str(database_path), "FOLLOWUP_PORT": str(port)}
-    env.pop("FOLLOWUP_TOKEN", None)
+    env = backend_env(database_path, port, token=None)  # the host starts the backend here
     try:
         first = talk({"type": "start", "pair": True}, env)
         assert first["ok"] is True and first["url"] == f"http://127.0.0.1:{port}"
@@ -139,19 +135,6 @@ def test_the_host_starts_the_backend_once_and_pairs_the_extension(tmp_path):
     open_database(str(database_path))
     with database.connection_context():
         assert Token.select().count() == 1 and security.is_paired()
-
-
-def wait_until_closed(port: int) -> None:
-    import socket
-    import time
-
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return
-        time.sleep(0.05)
-    raise AssertionError(f"port {port} still open")
 
 
 def test_a_message_larger_than_the_limit_is_refused(tmp_path):

@@ -53,3 +53,29 @@ def test_no_backend_module_spells_the_words_out_again():
         if path.name == "vocabulary.py":
             continue
         assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+# Tables of words keyed by the names, each held to the vocabulary by tests/js/vocabulary.test.mjs.
+WORD_TABLES = {"shared/vocabulary.js", "shared/vocabulary-words.js", "panel/timing.js"}
+NAME = re.compile(r"""['"]([a-z_]+)['"]|(?:^|[{,\s])([a-z_]+)\s*:""", re.M)
+
+
+def test_no_extension_script_spells_a_whole_list_or_the_number_again():
+    """A script naming every action, state or outcome keeps a second copy of the list (it would
+    miss a new one); "two follow-ups" written out would stay two if the rules said three."""
+    lists = {"actions": vocabulary.ACTIONS, "states": vocabulary.STATES,
+             "outcomes": vocabulary.OUTCOMES, "follow-up actions": vocabulary.FOLLOW_UP_ACTIONS}
+    extension = ROOT / "extension"
+    found = []
+    for path in sorted(extension.rglob("*.js")) + sorted(extension.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(extension))
+        if re.search(r"\btwo follow-ups?\b", text, re.I) and name != "shared/vocabulary.js":
+            found.append(f"{name}: says 'two follow-ups' (use MAX_FOLLOW_UPS_WORDS)")
+        if name in WORD_TABLES or path.suffix != ".js":
+            continue
+        named = {quoted or key for quoted, key in NAME.findall(text)}
+        found += [f"{name}: names every one of the {what}" for what, words in lists.items()
+                  if set(words) <= named]
+    assert not found, "read them from shared/vocabulary.js or shared/vocabulary-words.js:\n" + \
+        "\n".join(found)

@@ -5,6 +5,7 @@
     real webmail it does not know (the test-only switch: it exists only in this copy, on disk).
 """
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -23,8 +24,8 @@ def extension_copy(dest: Path, hosts: tuple[str, ...] = (), without_adapters: tu
     settings = dest / SETTINGS
     text = settings.read_text()
     for name in without_adapters:
-        line = f"    'content/adapters/{name}.js',\n"
-        assert line in text, f"{SETTINGS} no longer lists {name}.js the way this switch expects"
-        text = text.replace(line, "")
+        line = re.compile(rf"^[ \t]*'content/adapters/{re.escape(name)}\.js',\n", re.M)  # any indent
+        assert line.search(text), f"{SETTINGS} no longer lists {name}.js the way this switch expects"
+        text = line.sub("", text)
     settings.write_text(text)
     return dest

@@ -1,10 +1,15 @@
-"""What a person does in the real Roundcube, in Playwright terms (Chromium): log in, compose,
-type, read the editor back through Roundcube's own model, send; and where things are on screen."""
+"""What a person does in the real Roundcube, in Playwright terms (Chromium): start a browser with
+the extension, add the site and log in, compose, type, read the editor back through Roundcube's own
+model, send; and where things are on screen."""
 import re
 
 from playwright.sync_api import Page, expect
 
+from e2e.conftest import launch_chromium
+from e2e.roundcube.extension_copy import extension_copy
 from e2e.roundcube.server import PASSWORD, USER
+
+HOST = "webmail.test"  # a name of its own, mapped to loopback: the extension already holds 127.0.0.1
 
 COMPOSE = "/?_task=mail&_action=compose"
 SEND = {"elastic": ".formbuttons button.send", "larry": "#messagetoolbar a.send"}
@@ -37,6 +42,30 @@ TEXT_BOX = """() => {
   copy.remove();
   return {left: box.left, right: box.right, top: box.top, bottom: box.top + height - ta.scrollTop};
 }"""
+
+
+def launch(pw, tmp_path_factory, without_adapters=()):
+    """Chromium with a copy of the extension that already holds HOST's permission (what "Allow"
+    grants: headless Chromium shows the permission prompt where no test can answer it)."""
+    copy = extension_copy(tmp_path_factory.mktemp("extension") / "extension", hosts=(f"http://{HOST}/*",),
+                          without_adapters=without_adapters)
+    return launch_chromium(pw, tmp_path_factory.mktemp("profile"), copy,
+                           args=(f"--host-resolver-rules=MAP {HOST} 127.0.0.1",))
+
+
+def add_site_and_log_in(context, extension_id: str, roundcube) -> str:
+    """Add Roundcube's address in the options page as a new user would, and log in once; its address."""
+    address = f"http://{HOST}:{roundcube.http_port}"
+    page = context.new_page()
+    page.goto(f"chrome-extension://{extension_id}/options/options.html")
+    page.get_by_label("Webmail address").fill(address + "/?_task=mail")
+    page.get_by_role("button", name="Add site").click()
+    expect(page.locator("#site-message")).to_contain_text(f"Added {address}")
+    page.close()
+    page = context.new_page()
+    RoundcubePage(page, address, "elastic", False).login()
+    page.close()
+    return address
 
 
 def normalize(text: str) -> str:

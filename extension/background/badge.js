@@ -2,6 +2,7 @@
  * fresh at browser start, on an alarm and after every change; one notification per follow-up
  * on the morning it becomes due. The worker may sleep at any time, so what was notified lives
  * in chrome.storage, and the alarms are re-created at start-up because browsers drop them. */
+import { ACTION_WORDS } from '../shared/vocabulary-words.js';
 import * as api from './api.js';
 
 const REFRESH_ALARM = 'badge-refresh';
@@ -17,7 +18,6 @@ const KEYS = Object.freeze({
 });
 const COLORS = { overdue: '#9a3b22', due: '#24685a' };
 const NOTIFICATION_PREFIX = 'follow-up:';
-const ACTION_WORDS = { first_follow_up: 'first follow-up', second_follow_up: 'second follow-up' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SINGLE_REMINDERS = 3; // more new ones at once are announced together
 
@@ -120,7 +120,7 @@ async function showNotification(id, options) {
 
 function notify(interview) {
   const next = interview.schedule.next;
-  const what = ACTION_WORDS[next.action] || 'follow-up';
+  const what = ACTION_WORDS[next.action] ? ACTION_WORDS[next.action].toLowerCase() : 'follow-up';
   const who = interview.interviewer_name ? ` to ${interview.interviewer_name}` : '';
   const late = interview.schedule.state === 'overdue';
   return showNotification(`${NOTIFICATION_PREFIX}${interview.id}`, {

@@ -8,6 +8,7 @@ import * as native from './native.js';
 import * as followUps from './follow-ups.js';
 import * as badge from './badge.js';
 import * as settings from '../shared/settings.js';
+import { VOCABULARY } from '../shared/vocabulary.js';
 import { messageHints } from './message-handlers.js';
 
 const M = globalThis.FA.MESSAGES;
@@ -15,7 +16,7 @@ const fail = (code, message, fix = '', field = null) => ({ ok: false, error: { c
 
 // Fields of the popup's add form (the API's Interview, docs/api.md).
 const ADD_FIELDS = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline'];
-const OUTCOMES = ['offer', 'rejected', 'withdrawn', 'moved_on'];
+const { OUTCOMES } = VOCABULARY; // the backend's outcome names
 const WEBMAILS = ['gmail', 'outlook', 'office', 'mailto'];
 const PROFILE_FIELDS = ['name', 'signature', 'country', 'weekly_goal'];
 const POPUP_PAGE = 200; // the backend's largest page: the popup shows one page of each list

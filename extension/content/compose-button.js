@@ -8,7 +8,6 @@
 
 (function (ns) {
   const HOST_ATTRIBUTE = 'data-followup-assistant';
-  const FOLLOW_UP_ACTIONS = ['first_follow_up', 'second_follow_up']; // docs/api.md, Draft.action
   // A small "reply with a check" mark, drawn with DOM calls (no markup strings).
   const ICON_PATHS = ['M4 12h11a5 5 0 0 1 0 10', 'M8 8l-4 4 4 4'];
 
@@ -137,7 +136,8 @@
       this.state.body = draft.body; // what a later "Replace the draft?" looks for
       const previous = this.state.inserted;
       // Only a follow-up counts as one when sent: a thank-you note or a move-on note does not.
-      const counts = FOLLOW_UP_ACTIONS.includes(draft.action) && Number.isSafeInteger(interview.id) && interview.id > 0;
+      // The panel says whether the draft is a follow-up (it reads the backend's vocabulary).
+      const counts = draft.counts === true && Number.isSafeInteger(interview.id) && interview.id > 0;
       // Same window, same interview: keep the key, so a second send is replayed, not counted twice.
       const key = previous && previous.interviewId === interview.id ? previous.key : ns.text.uuid();
       this.state.inserted = counts ? { interviewId: interview.id, company: interview.company, key, sentAt: 0 } : null;

@@ -280,7 +280,7 @@
       const draft = msg.draft || {};
       const interview = msg.interview || {};
       const result = await this.assistant.insertDraft(
-        { subject: String(draft.subject || ''), body: String(draft.body || ''), action: String(draft.action || '') },
+        { subject: String(draft.subject || ''), body: String(draft.body || ''), counts: draft.counts === true },
         { id: Number(interview.id), company: String(interview.company || '') },
         Boolean(msg.replace),
       );

@@ -1,25 +1,15 @@
 // What happened with one interview, oldest first, and how its state is said. Pure: no DOM, no chrome.*.
 import { OUTCOMES } from '../popup/groups.js';
 import { formatDate, plural } from '../popup/words.js';
+import { ACTION_WORDS, STATE_WORDS } from '../shared/vocabulary-words.js';
 
-// Each state in the user's words, by the backend's names, most urgent first (the filters'
-// order); a test holds the keys equal to the backend's STATES (shared/vocabulary.js).
-export const STATE_WORDS = {
-  overdue: 'Overdue',
-  due: 'Due',
-  upcoming: 'Upcoming',
-  move_on: 'Time to move on',
-  replied: 'Replied',
-  closed: 'Closed',
-};
+export { STATE_WORDS };
+
 export const FILTERS = [{ state: '', label: 'All' },
   ...Object.entries(STATE_WORDS).map(([state, label]) => ({ state, label }))];
 
-const NEXT_WORDS = {
-  first_follow_up: 'First follow-up',
-  second_follow_up: 'Second follow-up',
-  move_on: 'Time to move on',
-};
+// The next step as the list says it: the action, but the state's words for moving on.
+const NEXT_WORDS = { ...ACTION_WORDS, move_on: STATE_WORDS.move_on };
 
 /** The next step in one line: "First follow-up: Mon, Mar 9 – Tue, Mar 10". */
 export function nextWords(interview, on) {

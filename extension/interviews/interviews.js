@@ -8,6 +8,8 @@ import { saveFile } from '../popup/download.js';
 import { errorWords, formatDate, plain, toIso } from '../popup/words.js';
 import { FILTERS, STATE_WORDS, countWords, historyOf, nextWords, outcomeWords } from './history.js';
 import { editForm } from './edit-form.js';
+import { statusLine } from '../popup/status-line.js';
+import { VOCABULARY } from '../shared/vocabulary.js';
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);
@@ -15,7 +17,13 @@ const NOT_CONNECTED = new Set(['not_paired', 'backend_down', 'timeout']);
 const PAGE_SIZE = 25; // interviews a page; "Show more" reads the next
 
 const view = { on: toIso(new Date()), state: '', q: '', items: [], next: null, total: 0, selected: null };
-let lastAction = null; // {text, message: [type, payload], reopen: id|null}
+// What was just done, with Undo beside it; an undoable action carries {message, reopen: id|null}.
+const { announce, undoLast } = statusLine(async (last) => {
+  await loadList();
+  if (last.reopen) await openInterview(last.reopen);
+  announce('Undone.');
+  $('status').focus();
+});
 let asked = 0; // list requests sent: only the latest one's answer is drawn
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -152,7 +160,7 @@ function showDetail(interview) {
 function recordForms(interview) {
   const forms = [];
   const open = !interview.reply_on && !interview.outcome;
-  const followUp = open && ['first_follow_up', 'second_follow_up'].includes(interview.schedule.next?.action);
+  const followUp = open && VOCABULARY.FOLLOW_UP_ACTIONS.includes(interview.schedule.next?.action);
   const dated = (key, label, button, run) => {
     const input = el('input', { id: `${key}-date`, type: 'date', value: view.on, max: view.on, min: interview.interview_date, required: true });
     return el('form', { novalidate: true, 'aria-label': button, on: { submit: (e) => { e.preventDefault(); run(input.value, e.submitter || e.currentTarget.querySelector('button')); } } },
@@ -242,22 +250,6 @@ async function afterChange(done, undo, reopen) {
   announce(done, false, undo ? { message: undo, reopen } : null);
 }
 
-async function undoLast() {
-  const last = lastAction;
-  if (!last) return;
-  $('undo').disabled = true;
-  const answer = await send(...last.message);
-  $('undo').disabled = false;
-  if (!answer.ok) {
-    announce(`Could not undo: ${errorWords(answer.error)}`, true);
-    return;
-  }
-  await loadList();
-  if (last.reopen) await openInterview(last.reopen);
-  announce('Undone.');
-  $('status').focus();
-}
-
 async function addToCalendar(interview, button) {
   button.disabled = true;
   const answer = await send(M.PAGE_BG_CALENDAR, { interviewId: interview.id });
@@ -278,10 +270,3 @@ async function exportCalendar(event) {
 }
 
 /** Say something in the live region; `problem` marks it as an error; `undoable` offers Undo. */
-function announce(text, problem = false, undoable = null) {
-  fill($('status'), plain(text));
-  $('status').classList.toggle('problem', problem);
-  lastAction = undoable;
-  $('undo').hidden = !undoable;
-  if (undoable) $('undo').setAttribute('aria-label', `Undo: ${plain(text)}`);
-}

@@ -8,6 +8,7 @@ import '../shared/messages.js'; // a classic script (content scripts load it too
 import * as link from './link.js';
 import { h, fill, plainWords, count, orderFindings, wordingOf, sentenceAround, withoutSignOff, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } from './parts.js';
 import * as timing from './timing.js';
+import { VOCABULARY } from '../shared/vocabulary.js';
 
 const FA = globalThis.FA; // messages.js's names, and content/text.js and dates.js (imported by parts.js)
 const { MESSAGES: M, PORT: P, sendMessage } = FA;
@@ -197,7 +198,7 @@ class Panel {
             'button',
             { type: 'button', onclick: () => this.select(i) },
             h('span', { class: 'who', text: interviewLabel(i) }),
-            h('span', { class: 'muted', text: ` · interviewed ${FA.dates.display(i.interview_date)}` }),
+            h('span', { class: 'muted', text: `Interviewed ${FA.dates.display(i.interview_date)}` }),
           ),
         ),
       ),
@@ -364,7 +365,8 @@ class Panel {
     this.confirmBox.replaceChildren();
     const { subject, body, action } = this.draft;
     const result = await link.request(P.INSERT, {
-      draft: { subject: subject || '', body: body || '', action },
+      // `counts`: sending this draft is a follow-up (not a thank-you or a move-on note), so Send records it.
+      draft: { subject: subject || '', body: body || '', counts: VOCABULARY.FOLLOW_UP_ACTIONS.includes(action) },
       interview: { id: this.interview.id, company: this.interview.company },
       replace: Boolean(replace),
     });

@@ -77,16 +77,24 @@ function quoteFinding(text, finding, context) {
   if (end <= start || text.slice(start, end) !== finding.match) {
     return finding.match ? h('span', { class: 'quote' }, '“', h('mark', { text: finding.match }), '”') : null;
   }
-  const from = Math.max(0, start - context);
-  const to = Math.min(text.length, end + context);
+  // The context stays on the finding's own line (a line above is another thought, e.g. the
+  // sentence before a signature), and starts at a word ("…ay's interview" reads as a typo).
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.includes('\n', end) ? text.indexOf('\n', end) : text.length;
+  let from = Math.max(lineStart, start - context);
+  if (from > lineStart && /\S/.test(text[from - 1])) {
+    const space = text.slice(from, start).search(/\s/);
+    from = space === -1 ? start : from + space + 1;
+  }
+  const to = Math.min(lineEnd, end + context);
   return h(
     'span',
     { class: 'quote' },
-    from > 0 ? '…' : '',
+    from > lineStart ? '…' : '',
     text.slice(from, start),
     h('mark', { text: text.slice(start, end) }),
     text.slice(end, to),
-    to < text.length ? '…' : '',
+    to < lineEnd ? '…' : '',
   );
 }
 
@@ -117,7 +125,7 @@ function interviewLine(interview, onChange) {
     'p',
     {},
     h('span', { class: 'who', text: interviewLabel(interview) }),
-    h('span', { class: 'muted', text: ` · interviewed ${met}` }),
+    h('span', { class: 'muted', text: `Interviewed ${met}` }),
     ' ',
     h('button', { type: 'button', class: 'link', text: 'Not this one?', onclick: onChange }),
   );

@@ -2,24 +2,32 @@
  * earliest, latest, reason}} (docs/timing.md). Phrases live here as data. */
 
 import '../content/dates.js'; // a classic script shared with the content scripts: it sets globalThis.FA.dates
+import { localizeDates } from '../popup/words.js';
+import { MAX_FOLLOW_UPS_WORDS, OUTCOME_WORDS } from '../shared/vocabulary-words.js';
 
 const D = () => globalThis.FA.dates;
 
+/** The backend's reason with its dates ("Fri 27 Nov") in the browser's format, like every date shown. */
+function shown(reason) {
+  return localizeDates(String(reason || '').trim(), D().today());
+}
+
 /** "Because …": the backend's reason, as the second line under a short title. */
 function because(reason) {
-  const text = String(reason || '').trim();
+  const text = shown(reason);
   return text ? `Because ${text.charAt(0).toLowerCase()}${text.slice(1)}` : '';
 }
 
+// One entry per state of the backend (tests/js/vocabulary.test.mjs holds the keys to STATES).
 // Each entry: (next, interview, action) -> {title, detail?, tone, confirm?, none?}; confirm = the
 // warning shown before inserting; none = what to do when there is nothing to send.
-const PHRASES = {
+export const PHRASES = {
   due: () => ({ title: 'Due today', tone: 'due' }),
   overdue: (next) => ({ title: `Overdue since ${D().display(D().addDays(next.latest, 1))}`, tone: 'late' }),
   upcoming: (next) =>
     next.action === 'move_on'
       ? {
-          title: `Two follow-ups sent — wait until ${D().display(next.earliest)} before moving on`,
+          title: `${MAX_FOLLOW_UPS_WORDS} sent — wait until ${D().display(next.earliest)} before moving on`,
           detail: because(next.reason),
           tone: 'early',
           // The draft here is the gracious close: early, but never a third follow-up.
@@ -32,19 +40,18 @@ const PHRASES = {
           confirm: `It's too early: following up before ${D().display(next.earliest)} can come across as pushy.`,
         },
   // The draft is a gracious close, not a third follow-up: nothing to warn about.
-  move_on: () => ({ title: 'Two follow-ups sent — time to move on', tone: 'done' }),
+  move_on: () => ({ title: `${MAX_FOLLOW_UPS_WORDS} sent — time to move on`, tone: 'done' }),
   replied: (next, interview) => ({
     title: `They replied${interview && interview.reply_on ? ` on ${D().display(interview.reply_on)}` : ''} — no follow-up needed`,
     tone: 'done',
     none: 'Answer their message as you would any mail. The assistant has stopped reminding you about this interview.',
   }),
   closed: (next, interview) => ({
-    title: `This interview is closed${interview && interview.outcome ? ` (${OUTCOMES[interview.outcome] || 'closed'})` : ''}`,
+    title: `This interview is closed${interview && interview.outcome ? ` (${OUTCOME_WORDS[interview.outcome]?.aside || 'closed'})` : ''}`,
     tone: 'done',
     none: 'There is nothing to follow up. The assistant has stopped reminding you about this interview.',
   }),
 };
-const OUTCOMES = { offer: 'offer', rejected: 'not selected', withdrawn: 'you withdrew', moved_on: 'you moved on' };
 
 /**
  * {title, detail, tone, confirm} for a schedule; detail is the backend's reason. A draft whose
@@ -65,7 +72,7 @@ function describe(schedule, interview, action) {
   const phrase = PHRASES[state];
   if (!phrase) return { title: 'Timing unknown', detail: '', tone: 'done', confirm: null, none: '' };
   const said = phrase(next, interview);
-  const detail = said.detail !== undefined ? said.detail : String(next.reason || '');
+  const detail = said.detail !== undefined ? said.detail : shown(next.reason);
   return { title: said.title, detail, tone: said.tone, confirm: said.confirm || null, none: said.none || '' };
 }
 

@@ -1,11 +1,10 @@
 // Which group each follow-up belongs to, in what order, and how to say it. Pure: no DOM, no chrome.*.
 // The backend's names (generated from backend/vocabulary.py).
 import { VOCABULARY } from '../shared/vocabulary.js';
+import { ACTION_WORDS, MAX_FOLLOW_UPS_WORDS, OUTCOME_WORDS } from '../shared/vocabulary-words.js';
 import { formatDate, parseDate, toIso } from './words.js';
 
-const capitalized = (word) => word.charAt(0).toUpperCase() + word.slice(1);
-
-export { formatDate, parseDate, toIso };
+export { ACTION_WORDS, formatDate, parseDate, toIso };
 
 // How far ahead "Coming up" looks, in calendar days.
 export const COMING_UP_DAYS = 7;
@@ -16,23 +15,9 @@ export const GROUPS = [
   { key: 'due', title: 'Due today', hint: '' },
   { key: 'thank_you', title: 'Thank-you today', hint: 'A short thank-you on the day of the interview.' },
   { key: 'coming', title: 'Coming up', hint: '' },
-  { key: 'move_on', title: 'Time to move on', hint: `${capitalized(VOCABULARY.MAX_FOLLOW_UPS_WORD)} follow-ups and no reply: put your energy elsewhere.` },
+  { key: 'move_on', title: 'Time to move on', hint: `${MAX_FOLLOW_UPS_WORDS} and no reply: put your energy elsewhere.` },
 ];
 
-// What to do, in words, for each next action of the schedule (a test holds the keys to ACTIONS).
-export const ACTION_WORDS = {
-  first_follow_up: 'First follow-up',
-  second_follow_up: 'Second follow-up',
-  move_on: 'Move on',
-};
-
-// Each outcome in the user's words: `label` in a form, `menu` in a row's menu, `done` once said.
-const OUTCOME_WORDS = {
-  offer: { label: 'Offer', menu: 'Close: got an offer', done: 'an offer' },
-  rejected: { label: 'Rejected', menu: 'Close: rejected', done: 'rejected' },
-  withdrawn: { label: 'Withdrawn', menu: 'Close: I withdrew', done: 'withdrawn' },
-  moved_on: { label: 'Moved on', menu: 'Close: moved on', done: 'moved on' },
-};
 // Outcomes a row can be closed with, in the backend's order and names.
 export const OUTCOMES = VOCABULARY.OUTCOMES.map((value) => ({ value, ...OUTCOME_WORDS[value] }));
 

@@ -7,6 +7,7 @@ import { composeUrl } from './compose-url.js';
 import { setupAddForm } from './add-form.js';
 import { saveFile } from './download.js';
 import { errorWords, plain, plural } from './words.js';
+import { statusLine } from './status-line.js';
 
 // Error codes that mean "not paired yet" or "the backend is not answering" (see background/api.js).
 const UNPAIRED = new Set(['not_paired']);
@@ -24,7 +25,13 @@ const $ = (id) => document.getElementById(id);
 let today = toIso(new Date());
 let webmail = 'gmail';
 let hints = {}; // replies noticed in opened mail, by interview id
-let lastAction = null; // what Undo takes back: {company, id, message: [type, payload]}
+// What was just done, with Undo beside it; an undoable action carries {company, id, message}.
+const { announce, undoLast } = statusLine(async (last) => {
+  await load();
+  announce(`Undone: ${last.company} is back as it was.`);
+  const row = document.getElementById(`interview-${last.id}`);
+  (row || $('status')).focus();
+});
 
 document.addEventListener('DOMContentLoaded', () => {
   $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
@@ -175,23 +182,6 @@ async function act(kind, interview, extra, button) {
   (row || $('status')).focus();
 }
 
-/** Take back the last action (the Undo button beside what was said). */
-async function undoLast() {
-  const last = lastAction;
-  if (!last) return;
-  $('undo').disabled = true;
-  const answer = await send(...last.message);
-  $('undo').disabled = false;
-  if (!answer.ok) {
-    announce(`Could not undo: ${errorWords(answer.error)}`, true);
-    return;
-  }
-  await load();
-  announce(`Undone: ${last.company} is back as it was.`);
-  const row = document.getElementById(`interview-${last.id}`);
-  (row || $('status')).focus();
-}
-
 /** Save the follow-up window of one interview as an .ics event. */
 async function addToCalendar(interview, button) {
   button.disabled = true;
@@ -266,10 +256,3 @@ function bringIntoView(id) {
 }
 
 /** Say something in the live region; `problem` marks it as an error; `undoable` offers Undo. */
-function announce(text, problem = false, undoable = null) {
-  fill($('status'), plain(text));
-  $('status').classList.toggle('problem', problem);
-  lastAction = undoable;
-  $('undo').hidden = !undoable;
-  if (undoable) $('undo').setAttribute('aria-label', `Undo: ${plain(text)}`);
-}

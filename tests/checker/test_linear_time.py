@@ -5,10 +5,6 @@ compared with another taken in the same test. Linear growth makes 20,000 charact
 5,000 cost; a scan per hit to the end of the text makes it 16x.
 """
 import json
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -18,6 +14,7 @@ import pytest
 
 from backend.checker import check
 from backend.checker.adversarial import UNITS, benign, bodies
+from tests import live_backend
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,32 +65,11 @@ def test_findings_stay_few_on_a_body_of_one_blank_repeated():
                for f in found)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
     """`python -m backend` as the user runs it (waitress, request threads), on a free port."""
-    port = _free_port()
-    env = {**os.environ, "FOLLOWUP_DB": str(tmp_path / "db.sqlite"), "FOLLOWUP_TOKEN": TOKEN,
-           "FOLLOWUP_PORT": str(port), "FOLLOWUP_HOST": "127.0.0.1"}
-    process = subprocess.Popen([sys.executable, "-m", "backend"], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/api/v1/health", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with live_backend.running(tmp_path, token=TOKEN) as live:
+        yield live.url
 
 
 def test_the_server_answers_other_requests_while_hostile_checks_run(server):

@@ -2,7 +2,7 @@
 // and the shared files only they use. The browser learns it from the manifest's background
 // "type" and <script type="module">; Node has no package.json saying so. Everything else (content
 // scripts and the classic files they share) is a classic script.
-const MODULES = /\/extension\/((background|popup|options|interviews|panel|prompt)\/[^/]+|shared\/(vocabulary|settings))\.js$/;
+const MODULES = /\/extension\/((background|popup|options|interviews|panel|prompt)\/[^/]+|shared\/(vocabulary|vocabulary-words|settings))\.js$/;
 
 export async function load(url, context, nextLoad) {
   if (MODULES.test(url)) return nextLoad(url, { ...context, format: 'module' });

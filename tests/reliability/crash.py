@@ -7,20 +7,16 @@ Shared by tests/reliability/test_crash_safety.py (short) and bench/bench_crash.p
 """
 import http.client
 import json
-import os
 import random
-import signal
-import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests import live_backend
+
 TOKEN = "crash-token-0123456789"
 WRITERS = 4
 
@@ -44,12 +40,6 @@ class Ledger:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def call(port: int, method: str, path: str, body=None, key: str | None = None):
     """(status, JSON) or Lost; a fresh connection each time, as a service worker would."""
     headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
@@ -68,24 +58,10 @@ def call(port: int, method: str, path: str, body=None, key: str | None = None):
     return response.status, (json.loads(data) if data else None)
 
 
-def start_server(database: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "FOLLOWUP_DB": database, "FOLLOWUP_PORT": str(port),
-           "FOLLOWUP_TOKEN": TOKEN}
-    errors = open(Path(database).with_name("server-errors.log"), "ab")
-    server = subprocess.Popen([sys.executable, "-m", "backend"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=errors)
-    errors.close()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"the server did not start; see {errors.name}")
-        try:
-            if call(port, "GET", "/api/v1/health")[0] == 200:
-                return server
-        except Lost:
-            time.sleep(0.02)
-    server.kill()
-    raise AssertionError("the server did not answer within 60 s")
+def start_server(database: str) -> live_backend.LiveBackend:
+    """The real server on the database, on a free port, answering /health."""
+    path = Path(database)
+    return live_backend.start(path.parent, database=path.name, token=TOKEN)
 
 
 def integrity(database: str) -> str:
@@ -188,8 +164,8 @@ def crash_rounds(database: str, rounds: int, seed: int = 1, log=None) -> Ledger:
     rng = random.Random(seed)
     ledger = Ledger()
     for round_ in range(rounds):
-        port = free_port()
-        server = start_server(database, port)
+        server = start_server(database)
+        port = server.port
         try:
             check_survivors(port, ledger)
             retry_lost(port, ledger)
@@ -201,8 +177,7 @@ def crash_rounds(database: str, rounds: int, seed: int = 1, log=None) -> Ledger:
                 thread.start()
             time.sleep(rng.uniform(0.05, 0.6))
         finally:
-            os.kill(server.pid, signal.SIGKILL)  # mid-write: no shutdown, no checkpoint
-            server.wait()
+            server.kill()  # SIGKILL mid-write: no shutdown, no checkpoint
         stop.set()
         for thread in threads:
             thread.join(timeout=30)
@@ -211,13 +186,11 @@ def crash_rounds(database: str, rounds: int, seed: int = 1, log=None) -> Ledger:
         assert verdict == "ok", f"round {round_}: integrity_check says {verdict}"
         if log:
             log(round_, ledger)
-    port = free_port()
-    server = start_server(database, port)  # it starts again after the last kill, too
+    server = start_server(database)  # it starts again after the last kill, too
     try:
-        check_survivors(port, ledger)
-        retry_lost(port, ledger)
-        check_survivors(port, ledger)
+        check_survivors(server.port, ledger)
+        retry_lost(server.port, ledger)
+        check_survivors(server.port, ledger)
     finally:
-        server.kill()
-        server.wait()
+        server.stop()
     return ledger

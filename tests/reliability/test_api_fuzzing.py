@@ -1,14 +1,14 @@
 """Schemathesis against the live backend (a shortened run; bench/bench_fuzz.py runs 5,000+)."""
 from backend.openapi import document
+from tests.live_backend import in_thread
 from tests.reliability.fuzzing import fuzz
-from tests.reliability.live import live_backend
 
 TOKEN = "fuzz-token-0123456789"
 REQUESTS = 800
 
 
 def test_no_server_error_and_no_answer_off_the_document(tmp_path):
-    with live_backend(str(tmp_path / "fuzz.db"), TOKEN) as (app, base_url, log):
+    with in_thread(str(tmp_path / "fuzz.db"), TOKEN) as (app, base_url, log):
         report = fuzz(base_url, TOKEN, REQUESTS, lambda: len(log.entries), seed=6)
         statuses = [entry.status for entry in log.entries]
     assert len(statuses) >= REQUESTS

@@ -1,9 +1,6 @@
 """Daily backups (VACUUM INTO backups/, seven kept) and a tested way back from one."""
-import os
 import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from datetime import date, timedelta
@@ -13,7 +10,9 @@ import pytest
 
 from backend import backup, create_app
 from backend.__main__ import main
+from tests import live_backend
 from tests.conftest import TOKEN, ApiClient
+from tests.live_backend import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -128,18 +127,8 @@ def test_restore_refuses_while_the_server_runs(app, monkeypatch, capsys):
     assert "stop it" in capsys.readouterr().err
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_the_server_backs_up_at_start(tmp_path):
-    database = tmp_path / "followup.db"
-    env = {**os.environ, "FOLLOWUP_DB": str(database), "FOLLOWUP_PORT": str(free_port()),
-           "FOLLOWUP_TOKEN": TOKEN}
-    server = subprocess.Popen([sys.executable, "-m", "backend"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = live_backend.start(tmp_path, token=TOKEN)
     try:
         expected = tmp_path / "backups" / f"followup-{date.today().isoformat()}.db"
         deadline = time.monotonic() + 20
@@ -147,5 +136,4 @@ def test_the_server_backs_up_at_start(tmp_path):
             time.sleep(0.05)
         assert expected.exists()
     finally:
-        server.kill()
-        server.wait()
+        server.stop()

@@ -7,14 +7,14 @@ import threading
 
 import requests
 
-from tests.reliability.live import live_backend
+from tests.live_backend import in_thread
 
 TOKEN = "concurrency-token-0123456789"
 THREADS, WRITES = 8, 25
 
 
 def test_concurrent_writes_to_every_write_route_all_succeed(tmp_path):
-    with live_backend(str(tmp_path / "busy.db"), TOKEN) as (app, base, log):
+    with in_thread(str(tmp_path / "busy.db"), TOKEN) as (app, base, log):
         headers = {"Authorization": f"Bearer {TOKEN}"}
         shared = requests.post(f"{base}/api/v1/interviews", headers=headers, json={
             "company": "Shared", "position": "PM", "interview_date": "2026-03-02"}).json()["id"]

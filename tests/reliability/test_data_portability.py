@@ -12,7 +12,7 @@ import pytest
 from backend import config, portability
 from backend.__main__ import main
 from tests.conftest import TOKEN, ApiClient
-from tests.reliability.crash import free_port
+from tests.live_backend import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 # Tables that hold what the user entered, with every column: the round trip must keep each.

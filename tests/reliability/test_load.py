@@ -4,7 +4,7 @@ Timing is for the bench (p50, p99 printed there); a shared test machine asserts 
 """
 import pytest
 
-from bench.bench_load import ON, free_port, run_load, serve
+from bench.bench_load import ON, run_load, serve
 from bench.seed import seed
 
 SECONDS, INTERVIEWS = 5, 2000
@@ -13,11 +13,9 @@ SECONDS, INTERVIEWS = 5, 2000
 @pytest.fixture
 def server(tmp_path):
     _, due = seed(str(tmp_path / "followup.db"), ON, count=INTERVIEWS)
-    port = free_port()
-    process = serve(str(tmp_path / "followup.db"), port)
-    yield port, due
-    process.kill()
-    process.wait()
+    live = serve(str(tmp_path / "followup.db"))
+    yield live.port, due
+    live.stop()
 
 
 def test_the_extensions_mix_at_fifty_a_second_gets_no_error(server):

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.reliability.crash import free_port
-from tests.reliability.live import live_backend
+from tests import live_backend
+from tests.live_backend import free_port, in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "hardening-token-0123456789"
@@ -27,7 +27,7 @@ INTERVIEW = {"company": "Acme", "position": "PM", "interview_date": "2026-03-02"
 
 @pytest.fixture
 def backend(tmp_path):
-    with live_backend(str(tmp_path / "followup.db"), TOKEN) as served:
+    with in_thread(str(tmp_path / "followup.db"), TOKEN) as served:
         yield served
 
 
@@ -181,25 +181,6 @@ def test_a_web_page_in_chromium_cannot_read_or_write(backend):
     assert interviews(base) == []  # and nothing was written
 
 
-def start_real_server(database: Path, port: int, output: Path) -> subprocess.Popen:
-    env = {key: value for key, value in os.environ.items() if key != "FOLLOWUP_TOKEN"}
-    env.update(FOLLOWUP_DB=str(database), FOLLOWUP_PORT=str(port))
-    with output.open("ab") as sink:
-        server = subprocess.Popen([sys.executable, "-m", "backend"], cwd=ROOT, env=env,
-                                  stdout=sink, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert server.poll() is None, output.read_text()
-        try:
-            if send(f"http://127.0.0.1:{port}", "GET", "/api/v1/health",
-                    Host=f"127.0.0.1:{port}")[0] == 200:
-                return server
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    raise AssertionError("the server did not answer within 60 s")
-
-
 def pair(base: str, code) -> tuple[int, dict]:
     status, _, data = send(base, "POST", "/api/v1/pair", json.dumps({"code": code}).encode(),
                            Host=base[7:], Content_Type="application/json")
@@ -207,9 +188,8 @@ def pair(base: str, code) -> tuple[int, dict]:
 
 
 def test_pairing_locks_out_guessers_and_the_token_is_never_logged_or_shown_again(tmp_path):
-    database, output, port = tmp_path / "followup.db", tmp_path / "server.log", free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = start_real_server(database, port, output)
+    server = live_backend.start(tmp_path, token=None)  # only paired tokens count
+    database, output, port, base = server.database, server.log, server.port, server.url
     try:
         code = output.read_text().split("Pairing code: ")[1][:6]
         wrong = [f"{(int(code) + n) % 10**6:06d}" for n in range(1, 6)]
@@ -243,8 +223,7 @@ def test_pairing_locks_out_guessers_and_the_token_is_never_logged_or_shown_again
         assert send(base, "GET", "/api/v1/interviews", Host=f"127.0.0.1:{port}",
                     Authorization=f"Bearer {token}x")[0] == 401
     finally:
-        server.kill()
-        server.wait()
+        server.stop()
     logged = output.read_text() + fresh.stdout + fresh.stderr
     assert token not in logged and token not in "".join(seen)
     assert token[:12] not in logged  # not even a prefix

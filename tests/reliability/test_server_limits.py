@@ -9,8 +9,7 @@ import urllib.request
 import pytest
 
 from backend import server as server_module
-
-from .live import live_waitress
+from tests.live_backend import in_waitress
 
 TOKEN = "server-limits-token-0123456789"
 SLOW_CONNECTIONS = 150
@@ -19,7 +18,7 @@ WAITRESS_DEFAULTS = {"connection_limit": 100, "channel_timeout": 120, "cleanup_i
 
 @pytest.fixture
 def served(tmp_path):
-    with live_waitress(str(tmp_path / "followup.db"), TOKEN) as live:
+    with in_waitress(str(tmp_path / "followup.db"), TOKEN) as live:
         yield live
 
 
@@ -116,7 +115,7 @@ def test_150_slow_connections_do_not_stop_the_extensions_requests(served, monkey
 def test_a_request_that_trickles_in_is_dropped_however_slowly_it_comes(
         tmp_path, monkeypatch):
     monkeypatch.setattr(server_module, "REQUEST_SECONDS", 1)
-    with live_waitress(str(tmp_path / "followup.db"), TOKEN) as (_, port):
+    with in_waitress(str(tmp_path / "followup.db"), TOKEN) as (_, port):
         stop = threading.Event()
         (connection,) = slow_clients(port, 1, stop)
         try:
@@ -131,7 +130,7 @@ def test_a_request_that_trickles_in_is_dropped_however_slowly_it_comes(
 
 def test_with_waitress_defaults_the_same_attack_locks_the_extension_out(tmp_path):
     """The control: what the limits above prevent is real."""
-    with live_waitress(str(tmp_path / "followup.db"), TOKEN, limits=WAITRESS_DEFAULTS) as (
+    with in_waitress(str(tmp_path / "followup.db"), TOKEN, limits=WAITRESS_DEFAULTS) as (
             _, port):
         stop = threading.Event()
         sockets = slow_clients(port, SLOW_CONNECTIONS, stop)

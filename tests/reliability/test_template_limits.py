@@ -10,8 +10,8 @@ import pytest
 
 from backend import drafting, render, render_worker
 from backend.models import UserTemplate
+from tests.live_backend import in_thread
 
-from .live import live_backend
 from .template_bomb import exponential
 
 TOKEN = "template-limits-token-0123456789"
@@ -106,7 +106,7 @@ def unvetted_workers(monkeypatch):
 
 def test_the_time_limit_stops_what_the_checks_missed_and_health_answers_throughout(
         tmp_path, unvetted_workers):
-    with live_backend(str(tmp_path / "followup.db"), TOKEN) as (app, base, _):
+    with in_thread(str(tmp_path / "followup.db"), TOKEN) as (app, base, _):
         status, interview = call(base, "POST", "/api/v1/interviews", INTERVIEW)
         assert status == 201
         with app.app_context():

@@ -14,23 +14,7 @@
   const MAX_TEXT = 20000; // characters: a long e-mail is a few thousand
   const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 
-  function q(root, selector) {
-    if (!root || !selector) return null;
-    try {
-      return root.querySelector(selector);
-    } catch (err) {
-      return null;
-    }
-  }
-
-  function qa(root, selector) {
-    if (!root || !selector) return [];
-    try {
-      return [...root.querySelectorAll(selector)];
-    } catch (err) {
-      return [];
-    }
-  }
+  const { q, qa } = ns.adapters.kit; // base.js's look-ups: a bad selector gives null / [], never throws
 
   /** The visible text of an element (an iframe's document where the body is framed). */
   function textOf(el) {
