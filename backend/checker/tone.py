@@ -23,14 +23,20 @@ from pathlib import Path
 FOLDER = Path(__file__).parent / "model"
 MODEL = FOLDER / "tone.json"
 # Pinned: `python -m backend.checker.train` writes the model and this line together.
-MODEL_SHA256 = "25c7578981fc7045119ee01b015ddf64fd92b50867fce023f7e0561e07a5580c"
+MODEL_SHA256 = "1ca196635e1378e02c9904214165b14d785cec10e014c7cfdf2e497477e5e2ba"
 RULES = ("ultimatum", "aggressive", "desperate")
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?*]")
 CHAR_SIZES = (3, 4, 5)
 LONGEST_WORD = 30  # characters: longer runs are not words, and get no letter groups
+# Shorter words get no letter groups: groups share a stem ("ghosting", "ghosted"), and for "me"
+# or "my" they would only count the word four times over.
+SHORTEST_STEM = 4
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 DIGITS = str.maketrans("123456789", "000000000")
+NEGATIONS = frozenset({"not", "never", "no", "nor", "without", "hardly"})  # and any "…n't"
+NEGATION_REACH = 3  # words after a "not" that it changes: "not in the least desperate"
+CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")  # where a "not" stops reaching
 
 
 class ModelError(RuntimeError):
@@ -42,21 +48,42 @@ def tokens(sentence: str) -> list[str]:
     return TOKEN.findall(sentence.lower().translate(APOSTROPHES).translate(DIGITS))
 
 
+def negated(sentence: str) -> list[str]:
+    """The sentence's words, those a "not" reaches marked with a leading `~`: "I'm not
+    desperate" must not read as "desperate" (a bag of words cannot tell them apart otherwise).
+    A "not" reaches NEGATION_REACH words, and never past a comma or the end of a clause."""
+    out = []
+    for clause in CLAUSE.split(sentence):
+        reach = 0
+        for word in tokens(clause):
+            if word in ("!", "?"):
+                reach = 0
+            out.append("~" + word if reach else word)
+            reach = max(reach - 1, 0)
+            if word in NEGATIONS or word.endswith("n't"):
+                reach = NEGATION_REACH
+    return out
+
+
 def features(sentence: str) -> Counter:
     """What the model reads in a sentence: words, pairs of words, and letter groups of 3–5
-    inside each word (with its edges), so "ghosting" and "ghosted" share most of their weight.
+    inside each word of four letters or more (with its edges), so "ghosting" and "ghosted" share most of their weight.
+    Words a "not" reaches are read as other words, their letter groups as other groups.
 
     One function for training and for use: what the model learned from is what it reads.
     """
-    words = tokens(sentence)
+    words = negated(sentence)
     found = Counter("w " + word for word in words)
     found.update("b " + a + " " + b for a, b in zip(words, words[1:]))
     for word in words:
-        if len(word) > LONGEST_WORD or not word[0].isalpha():
+        kind = "c "
+        if word[0] == "~":
+            word, kind = word[1:], "n "
+        if not SHORTEST_STEM <= len(word) <= LONGEST_WORD or not word[0].isalpha():
             continue
         padded = f"<{word}>"
         for size in CHAR_SIZES:
-            found.update("c " + padded[i:i + size] for i in range(len(padded) - size + 1))
+            found.update(kind + padded[i:i + size] for i in range(len(padded) - size + 1))
     return found
 
 

@@ -1,6 +1,7 @@
-/* The service worker (Chrome) / background script (Firefox): the only part that talks to
- * the backend. Listeners are registered at the top level, synchronously, so a message or an
- * alarm wakes it; it keeps no state between wake-ups (everything lives in chrome.storage). */
+/* The service worker (Chrome) / event page (Firefox), one ES module in both: the only part that
+ * talks to the backend. Listeners are registered at the top level, synchronously (static imports
+ * only, no top-level await), so a message or an alarm wakes it; it keeps no state between
+ * wake-ups (everything lives in chrome.storage). */
 
 import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import * as settings from '../shared/settings.js';

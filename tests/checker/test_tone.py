@@ -106,3 +106,12 @@ def test_features_read_words_pairs_and_letter_groups_and_skip_runs_that_are_not_
     assert found["w i'm"] == 1 and found["b begging you"] == 1 and found["c <beg"] == 1
     assert found["w !"] == 1
     assert not any(f.startswith("c ") and "x" in f for f in tone.features("x" * 5000))
+
+
+def test_words_a_not_reaches_are_read_as_other_words():
+    found = tone.features("I'm not desperate, just curious!")
+    assert found["w ~desperate"] == 1 and found["w desperate"] == 0
+    assert found["n <des"] == 1 and found["c <des"] == 0
+    assert found["w curious"] == 1  # the reach ends: three words, or a ! or ?
+    assert tone.features("Why haven't you replied? Desperate.")["w desperate"] == 1
+
