@@ -67,8 +67,9 @@ def negated(sentence: str) -> list[str]:
 
 def features(sentence: str) -> Counter:
     """What the model reads in a sentence: words, pairs of words, and letter groups of 3–5
-    inside each word of four letters or more (with its edges), so "ghosting" and "ghosted" share most of their weight.
-    Words a "not" reaches are read as other words, their letter groups as other groups.
+    inside each word of four letters or more (with its edges), so "ghosting" and "ghosted"
+    share most of their weight. Words a "not" reaches are read as other words, their letter
+    groups as other groups.
 
     One function for training and for use: what the model learned from is what it reads.
     """
