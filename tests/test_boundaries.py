@@ -166,7 +166,7 @@ MAY_IMPORT = {
     "popup": {"popup", "shared"},
     "options": {"options", "popup", "shared"},
     "interviews": {"interviews", "popup", "shared"},
-    "panel": {"panel", "popup", "shared", "content"},  # content/: the two pure classic scripts it shares
+    "panel": {"panel", "shared", "content"},  # content/: the two pure classic scripts it shares
     "prompt": {"prompt", "shared"},
 }
 
