@@ -154,3 +154,29 @@ def test_only_the_service_worker_talks_to_the_backend(path):
     text = path.read_text(encoding="utf-8")
     assert not re.search(r"\bfetch\s*\(|XMLHttpRequest|new\s+WebSocket", text), \
         f"{path.relative_to(ROOT)} must send a message to the service worker instead"
+
+
+# The extension's ES modules: what each folder's modules may import (relative paths, read from
+# their import lines). The pages reach the worker by messages only, never by importing its code
+# (that code holds the token and talks to the backend); the worker draws no page.
+IMPORT = re.compile(r"""^import\s+(?:[^'"]+?\s+from\s+)?['"]([^'"]+)['"]""", re.M)
+MODULE_FOLDERS = ("background", "popup", "options", "interviews", "panel", "prompt")
+MAY_IMPORT = {
+    "background": {"background", "shared"},
+    "popup": {"popup", "shared"},
+    "options": {"options", "popup", "shared"},
+    "interviews": {"interviews", "popup", "shared"},
+    "panel": {"panel", "popup", "shared", "content"},  # only the pure scripts it shares (below)
+    "prompt": {"prompt", "shared"},
+}
+
+
+@pytest.mark.parametrize("path", [p for folder in MODULE_FOLDERS for p in scripts(folder)],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_extension_modules_import_only_what_their_part_may(path):
+    folder = path.relative_to(EXTENSION).parts[0]
+    for target in IMPORT.findall(path.read_text(encoding="utf-8")):
+        reached = (path.parent / target).resolve().relative_to(EXTENSION).parts[0]
+        assert reached in MAY_IMPORT[folder], f"{folder}/{path.name} imports {target}"
+        if folder == "panel" and reached in ("content", "popup"):
+            assert target in ("../content/text.js", "../content/dates.js", "../popup/words.js"), target

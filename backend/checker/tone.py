@@ -23,7 +23,7 @@ from pathlib import Path
 FOLDER = Path(__file__).parent / "model"
 MODEL = FOLDER / "tone.json"
 # Pinned: `python -m backend.checker.train` writes the model and this line together.
-MODEL_SHA256 = "1ca196635e1378e02c9904214165b14d785cec10e014c7cfdf2e497477e5e2ba"
+MODEL_SHA256 = "549b02f6e07b1569ac3f67ab4db40ac316b4acf79616882d5b5dbb0847ef4053"
 RULES = ("ultimatum", "aggressive", "desperate")
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?*]")
@@ -67,8 +67,9 @@ def negated(sentence: str) -> list[str]:
 
 def features(sentence: str) -> Counter:
     """What the model reads in a sentence: words, pairs of words, and letter groups of 3–5
-    inside each word of four letters or more (with its edges), so "ghosting" and "ghosted" share most of their weight.
-    Words a "not" reaches are read as other words, their letter groups as other groups.
+    inside each word of four letters or more (with its edges), so "ghosting" and "ghosted"
+    share most of their weight. Words a "not" reaches are read as other words, their letter
+    groups as other groups.
 
     One function for training and for use: what the model learned from is what it reads.
     """
