@@ -111,7 +111,7 @@ def test_registrations_follow_the_saved_sites_and_current_files(service_worker):
     service_worker.evaluate("chrome.scripting.updateContentScripts([{id: 'site:" + ORIGIN + "', js: ['content/main.js']}])")
     service_worker.evaluate("FA.sites.sync()")
     scripts = {s["id"]: s for s in service_worker.evaluate("chrome.scripting.getRegisteredContentScripts()")}
-    expected = service_worker.evaluate("[...FA.settings.SITE_CONTENT_SCRIPTS]")
+    expected = service_worker.evaluate("FA.sites.contentScripts()")
     assert scripts[f"site:{ORIGIN}"]["js"] == expected
     assert scripts[f"site:{OTHER}"]["js"] == expected
 

@@ -110,3 +110,22 @@ def test_check_reads_text_after_the_signature_and_never_the_quoted_thread(webmai
             break
         webmail.page.wait_for_timeout(50)
     assert selected == TYPED_AFTER, f"the sentence below the signature is selected: {selected!r}"
+
+
+@pytest.mark.parametrize("webmail", CHECKED_SITES, indirect=True)
+def test_with_no_caret_the_draft_goes_after_the_users_words_and_above_the_signature(webmail, profile, interviews):
+    """The user typed, then went to the subject: the draft follows their words, above the signature
+    (Gmail wraps the user's lines and the signature in one block: the draft goes inside it)."""
+    interview = interviews.make("due")
+    webmail.open_compose(interview["interviewer_email"])
+    expect(webmail.button()).to_have_count(1)
+    webmail.type_at_start("A note of my own.")
+    webmail.page.locator("input[name=subjectbox], input[aria-label='Add a subject']").first.click()
+    panel = webmail.open_panel()
+    lines = draft_lines(panel.locator(".draft-body").inner_text())
+    panel.get_by_role("button", name="Insert draft").click()
+    expect(panel.get_by_role("status")).to_contain_text("inserted")
+    body = normalize(webmail.body())
+    assert body.index("A note of my own.") < body.index(lines[0]) < body.index(lines[-1]) \
+        < body.index(webmail.site.signature), body
+    assert body.count(webmail.site.signature) == 1, body

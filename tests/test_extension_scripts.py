@@ -1,10 +1,11 @@
 """One list of the content scripts (extension/scripts.json); every other list is held to it.
 
 Content scripts cannot be ES modules: the browsers load the files a list names, in its order,
-and the list is written out where the browser reads it: the manifest (one entry per webmail)
-and settings.js (self-hosted webmail, registered at run time). A script added to one and not
-the others breaks a site quietly. The background and the extension's pages are ES modules, so
-their imports are their list: the manifest names one entry point, and every file is reached.
+and the manifest (one entry per webmail) must spell the list out where the browser reads it.
+A script added to one and not the others breaks a site quietly. (Self-hosted webmail gets the
+list read from scripts.json itself, at run time.) The background and the extension's pages are
+ES modules, so their imports are their list: the manifest names one entry point, and every
+file is reached.
 """
 import json
 import re
@@ -22,13 +23,6 @@ def content_scripts(adapter: str) -> list[str]:
     return [*CONTENT["before_adapter"], adapter, *CONTENT["after_adapter"]]
 
 
-def quoted_list(text: str, opening: str) -> list[str]:
-    """The quoted strings of the first bracketed or parenthesised list after `opening`."""
-    start = text.index(opening) + len(opening)
-    end = min(i for i in (text.find("]", start), text.find(")", start)) if i != -1)
-    return re.findall(r"'([^']+)'", text[start:end])
-
-
 @pytest.mark.parametrize("entry", MANIFEST["content_scripts"], ids=lambda e: e["matches"][0])
 def test_each_webmail_loads_the_listed_scripts_with_its_adapter(entry):
     adapters = {CONTENT["adapters"][match] for match in entry["matches"]
@@ -39,17 +33,20 @@ def test_each_webmail_loads_the_listed_scripts_with_its_adapter(entry):
 
 def test_every_adapter_listed_is_loaded_somewhere_and_exists():
     loaded = {path for entry in MANIFEST["content_scripts"] for path in entry["js"]}
-    settings = (EXTENSION / "shared" / "settings.js").read_text(encoding="utf-8")
-    loaded |= set(quoted_list(settings, "SITE_CONTENT_SCRIPTS = Object.freeze(["))
+    loaded.add(CONTENT["adapters"]["self-hosted"])  # registered at run time (background/sites.js)
     for path in [*CONTENT["before_adapter"], *CONTENT["after_adapter"], *CONTENT["adapters"].values()]:
         assert (EXTENSION / path).is_file(), path
     assert set(CONTENT["adapters"].values()) <= loaded
 
 
-def test_self_hosted_webmail_gets_the_same_scripts_with_the_roundcube_adapter():
-    settings = (EXTENSION / "shared" / "settings.js").read_text(encoding="utf-8")
-    listed = quoted_list(settings, "SITE_CONTENT_SCRIPTS = Object.freeze([")
-    assert listed == content_scripts(CONTENT["adapters"]["self-hosted"])
+def test_self_hosted_webmail_scripts_are_read_from_the_list_not_written_again():
+    """The worker builds what an added site gets from scripts.json at run time (tests/js holds
+    how); no other file spells the list out."""
+    sites = (EXTENSION / "background" / "sites.js").read_text(encoding="utf-8")
+    assert "chrome.runtime.getURL('scripts.json')" in sites
+    for path in EXTENSION.rglob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        assert "'content/main.js'" not in text and '"content/main.js"' not in text, path
 
 
 def test_chrome_and_firefox_start_the_same_background_module():

@@ -5,13 +5,12 @@
     real webmail it does not know (the test-only switch: it exists only in this copy, on disk).
 """
 import json
-import re
 import shutil
 from pathlib import Path
 
 from e2e.conftest import EXTENSION
 
-SETTINGS = Path("shared") / "settings.js"  # SITE_CONTENT_SCRIPTS: what an added site gets
+SCRIPTS = Path("scripts.json")  # content.adapters["self-hosted"]: the adapter an added site gets
 
 
 def extension_copy(dest: Path, hosts: tuple[str, ...] = (), without_adapters: tuple[str, ...] = ()) -> Path:
@@ -21,11 +20,11 @@ def extension_copy(dest: Path, hosts: tuple[str, ...] = (), without_adapters: tu
     manifest = json.loads((dest / "manifest.json").read_text())
     manifest["host_permissions"] += list(hosts)
     (dest / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    settings = dest / SETTINGS
-    text = settings.read_text()
+    lists = json.loads((dest / SCRIPTS).read_text())
+    adapters = lists["content"]["adapters"]
     for name in without_adapters:
-        line = re.compile(rf"^[ \t]*'content/adapters/{re.escape(name)}\.js',\n", re.M)  # any indent
-        assert line.search(text), f"{SETTINGS} no longer lists {name}.js the way this switch expects"
-        text = line.sub("", text)
-    settings.write_text(text)
+        assert adapters.get("self-hosted") == f"content/adapters/{name}.js", \
+            f"{SCRIPTS} does not give self-hosted sites {name}.js the way this switch expects"
+        del adapters["self-hosted"]  # the generic adapter (always loaded) serves the site
+    (dest / SCRIPTS).write_text(json.dumps(lists, indent=2))
     return dest

@@ -4,12 +4,35 @@
 import * as settings from '../shared/settings.js';
 
 const ID_PREFIX = 'site:';
+let listed = null; // the scripts an added site gets, read once a wake-up
 
-function scriptFor(origin) {
+/** The content scripts for a self-hosted webmail, in load order, from scripts.json (the one list
+ * of content scripts; the manifest repeats it for the webmails it names): the shared part, the
+ * self-hosted adapter (Roundcube's; the generic one serves any other), then the rest. */
+export function siteScripts(lists) {
+  const { before_adapter: before, after_adapter: after, adapters } = lists.content;
+  return [...before, ...(adapters['self-hosted'] ? [adapters['self-hosted']] : []), ...after];
+}
+
+/** siteScripts of this version's scripts.json (the extension's own file, never the web). */
+export function contentScripts() {
+  if (!listed) {
+    listed = fetch(chrome.runtime.getURL('scripts.json'))
+      .then((response) => response.json())
+      .then(siteScripts)
+      .catch((err) => {
+        listed = null; // try again next time
+        throw err;
+      });
+  }
+  return listed;
+}
+
+async function scriptFor(origin) {
   return {
     id: ID_PREFIX + origin,
     matches: [settings.sitePattern(origin)],
-    js: [...settings.SITE_CONTENT_SCRIPTS],
+    js: await contentScripts(),
     runAt: 'document_idle',
     persistAcrossSessions: true,
   };
@@ -45,7 +68,7 @@ async function add(originText) {
     };
   }
   const ids = await registeredIds();
-  if (!ids.has(ID_PREFIX + origin)) await chrome.scripting.registerContentScripts([scriptFor(origin)]);
+  if (!ids.has(ID_PREFIX + origin)) await chrome.scripting.registerContentScripts([await scriptFor(origin)]);
   const { sites } = await settings.load();
   const next = sites.includes(origin) ? sites : [...sites, origin];
   await settings.save({ sites: next });
@@ -74,8 +97,8 @@ async function sync() {
     const granted = await chrome.permissions.contains({ origins: [settings.sitePattern(origin)] });
     if (!granted) continue;
     // An update may have changed the file list: refresh registrations that already exist.
-    if (ids.has(ID_PREFIX + origin)) await chrome.scripting.updateContentScripts([scriptFor(origin)]);
-    else await chrome.scripting.registerContentScripts([scriptFor(origin)]);
+    if (ids.has(ID_PREFIX + origin)) await chrome.scripting.updateContentScripts([await scriptFor(origin)]);
+    else await chrome.scripting.registerContentScripts([await scriptFor(origin)]);
   }
 }
 

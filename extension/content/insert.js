@@ -56,12 +56,22 @@
     }
   }
 
-  /** Where the user's own text ends: before the first signature or quoted block, else the end. */
+  /** Does `parent` hold words before its child `child`? */
+  function wordsBefore(parent, child) {
+    for (let node = parent.firstChild; node && node !== child; node = node.nextSibling)
+      if (node.textContent.trim() !== '') return true;
+    return false;
+  }
+
+  /** Where the user's own text ends: before the first signature or quoted block, else the end.
+   * The block that ends it is the stop element's highest ancestor that holds no words before it
+   * (Gmail wraps the whole body, the user's lines and the signature, in one div). */
   function endOfUserText(root, stopSelector) {
     const doc = root.ownerDocument;
     const range = doc.createRange();
     let boundary = stopSelector ? root.querySelector(stopSelector) : null;
-    while (boundary && boundary.parentNode !== root) boundary = boundary.parentNode;
+    while (boundary && boundary.parentNode !== root && !wordsBefore(boundary.parentNode, boundary))
+      boundary = boundary.parentNode;
     let last = boundary ? boundary.previousSibling : root.lastChild;
     while (last && last.nodeType === Node.TEXT_NODE && last.textContent === '') last = last.previousSibling;
     if (!last) {

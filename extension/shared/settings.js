@@ -9,27 +9,6 @@ const DEFAULTS = Object.freeze({
   sites: [], // self-hosted webmail origins the user added, e.g. "https://webmail.example.org"
 });
 
-// The content scripts registered on a self-hosted webmail (same order as the manifest's):
-// Roundcube is the common self-hosted one; the generic adapter serves any other.
-const SITE_CONTENT_SCRIPTS = Object.freeze([
-  'shared/messages.js',
-  'content/text.js',
-  'content/dates.js',
-  'content/insert.js',
-  'content/editing.js',
-  'content/adapters/base.js',
-  'content/adapters/reading.js',
-  'content/adapters/roundcube.js',
-  'content/adapters/generic.js',
-  'content/panel-style.js',
-  'content/panel-place.js',
-  'content/panel-frame.js',
-  'content/recorder.js',
-  'content/compose-button.js',
-  'content/main.js',
-  'content/message-watch.js',
-]);
-
 /** Read every setting, defaults filled in. */
 async function load() {
   const stored = await chrome.storage.local.get(Object.keys(DEFAULTS));
@@ -65,4 +44,4 @@ function sitePattern(origin) {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-export { DEFAULTS, SITE_CONTENT_SCRIPTS, load, save, normalizeOrigin, sitePattern };
+export { DEFAULTS, load, save, normalizeOrigin, sitePattern };
