@@ -36,6 +36,7 @@ UNITS = {
     "blame": "you never replied ",
     "quoted lines": "> a quoted line\n",
     "quoted speech": '"a" ',
+    "brackets in an open quote": "'we [a] ",
     "underscores": "_",
     "closing lines": "Best,\n",
     "newlines": "\n",

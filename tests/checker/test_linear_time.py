@@ -44,6 +44,9 @@ def test_the_set_covers_each_kind_of_attack():
 def test_cost_grows_linearly_with_length(name):
     short, long = bodies(SHORT)[name], bodies(LONG)[name]
     growth = cpu_ms(long) / max(cpu_ms(short), 0.05)
+    if growth > GROWTH_LIMIT:  # once more, with more runs: a burst of someone else's work
+        # (seen at a load of 8 on 2 cores: 8.5x once, 4.1x on its own)
+        growth = cpu_ms(long, runs=7) / max(cpu_ms(short, runs=7), 0.05)
     assert growth <= GROWTH_LIMIT, f"{name}: 20k chars cost {growth:.1f}x 5k chars"
 
 
