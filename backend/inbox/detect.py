@@ -132,8 +132,9 @@ def _calendar_interview(calendar: dict | None) -> bool:
     return bool(re.search(r"\binterview|\bphone screen\b", summary, re.IGNORECASE))
 
 
-def read_message(message: Message, country: str = "US"):
-    """The kind and the interview's fields (fields.Found) of one message."""
+def read_message(message: Message, country: str):
+    """The kind and the interview's fields (fields.Found) of one message; `country` (the user's
+    holiday country) decides how a date like 3/4 reads."""
     from .fields import extract  # fields imports this module's Message
 
     reading = classify(message)

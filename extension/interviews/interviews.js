@@ -152,11 +152,16 @@ function showDetail(interview) {
     event.date ? el('time', { class: 'when', datetime: event.date, text: formatDate(event.date, view.on) }) : null,
     event.date ? ' — ' : null, event.text)));
   fill($('record'), recordForms(interview));
-  fill($('edit-area'), el('button', { type: 'button', id: 'edit-open', text: 'Edit details', on: { click: () => openEdit(interview) } }));
+  // The two tools that change nothing by themselves, side by side on one row.
+  fill($('edit-area'),
+    el('button', { type: 'button', id: 'edit-open', text: 'Edit details', on: { click: () => openEdit(interview) } }),
+    interview.schedule.next
+      ? el('button', { type: 'button', text: 'Add to calendar', on: { click: (e) => addToCalendar(interview, e.currentTarget) } })
+      : null);
   fill($('delete-area'), el('button', { type: 'button', class: 'danger', text: 'Delete interview', on: { click: () => confirmDelete(interview) } }));
 }
 
-/** Record a follow-up or a reply on a chosen day (today by default), close, add to calendar. */
+/** Record a follow-up or a reply on a chosen day (today by default), or close the interview. */
 function recordForms(interview) {
   const forms = [];
   const open = !interview.reply_on && !interview.outcome;
@@ -187,9 +192,6 @@ function recordForms(interview) {
     } } },
     el('div', { class: 'field' }, el('label', { for: 'outcome-choice', text: 'How did it end?' }), select),
     el('button', { type: 'submit', text: 'Close interview' })));
-  }
-  if (interview.schedule.next) {
-    forms.push(el('p', {}, el('button', { type: 'button', text: 'Add to calendar', on: { click: (e) => addToCalendar(interview, e.currentTarget) } })));
   }
   return forms;
 }

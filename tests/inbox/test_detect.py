@@ -13,7 +13,7 @@ def read(text, subject="", from_name="Dana Okafor", from_email="dana.okafor@acme
          received_on=FRIDAY, calendar=None):
     return read_message(Message(subject=subject, text=text, from_name=from_name,
                                 from_email=from_email, received_on=received_on,
-                                calendar=calendar))
+                                calendar=calendar), "US")
 
 
 def test_an_invitation_is_offered_with_its_fields():
