@@ -296,5 +296,9 @@ def in_waitress(database: str, token: str, limits: dict | None = None, **config)
         yield app, server.effective_port
     finally:
         server.task_dispatcher.shutdown(timeout=2)
+        server.close()  # stop accepting first: a connection still in the backlog gets no channel
         wasyncore.close_all(server._map)
         thread.join(timeout=5)
+        # A channel the loop was opening while the map was closed would otherwise be left for the
+        # garbage collector, whose ResourceWarning then fails whatever test runs at that moment.
+        wasyncore.close_all(server._map)

@@ -77,10 +77,15 @@ def health_times(port: int, seconds: float) -> list[float]:
 def slow_clients(port: int, count: int, stop: threading.Event) -> list[socket.socket]:
     """`count` connections each sending a request's start, then one byte a second, never done."""
     sockets = []
-    for _ in range(count):
-        connection = socket.create_connection(("127.0.0.1", port), timeout=5)
-        connection.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-        sockets.append(connection)
+    try:
+        for _ in range(count):
+            connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+            sockets.append(connection)
+            connection.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+    except OSError:  # a busy machine refused or timed one out: close the rest, not the GC later
+        for connection in sockets:
+            connection.close()
+        raise
 
     def trickle():
         for _ in range(30):  # bounded: 30 s at most
