@@ -6,11 +6,11 @@ import globals from './e2e/node_modules/globals/index.js';
 // ES modules: the background (the manifest's background "type": "module") and the extension's
 // pages (`<script type="module">`). Content scripts cannot be modules (a manifest's content_scripts
 // and scripting.registerContentScripts load classic scripts only), so they, and the few files they
-// share with the modules (shared/messages.js, content/text.js, content/dates.js), are classic
+// share with the modules (common/messages.js, content/text.js, content/dates.js), are classic
 // scripts that fill one namespace, globalThis.FA; a module imports such a file for its effect.
 const MODULES = ['extension/background/**/*.js', 'extension/popup/**/*.js', 'extension/interviews/**/*.js',
   'extension/options/**/*.js', 'extension/panel/**/*.js', 'extension/prompt/**/*.js',
-  'extension/shared/vocabulary.js', 'extension/shared/vocabulary-words.js', 'extension/shared/settings.js'];
+  'extension/common/vocabulary.js', 'extension/common/vocabulary-words.js', 'extension/common/settings.js'];
 
 export default [
   { ignores: ['e2e/**', '.venv/**', 'node_modules/**'] },

@@ -1,7 +1,7 @@
 """The words the whole product shares: actions, states, outcomes and the rules' numbers.
 
 One source: the backend imports them from here, and the extension reads the file this module
-writes, extension/shared/vocabulary.js (`python -m backend.vocabulary`); a test fails when the
+writes, extension/common/vocabulary.js (`python -m backend.vocabulary`); a test fails when the
 file and this module disagree, so a change here that is not written out is caught.
 """
 import json
@@ -22,7 +22,7 @@ MAX_FOLLOW_UPS = RULES.max_follow_ups
 # How the number reads in a sentence ("Two follow-ups sent").
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
-GENERATED = Path(__file__).resolve().parent.parent / "extension" / "shared" / "vocabulary.js"
+GENERATED = Path(__file__).resolve().parent.parent / "extension" / "common" / "vocabulary.js"
 
 
 def as_data() -> dict:
@@ -38,7 +38,7 @@ def as_data() -> dict:
 
 
 def script() -> str:
-    """extension/shared/vocabulary.js: an ES module (the service worker and the extension's pages
+    """extension/common/vocabulary.js: an ES module (the service worker and the extension's pages
     import it) exporting VOCABULARY, frozen all the way down."""
     body = json.dumps(as_data(), indent=2)
     return (

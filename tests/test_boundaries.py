@@ -162,12 +162,12 @@ def test_only_the_service_worker_talks_to_the_backend(path):
 IMPORT = re.compile(r"""^import\s+(?:[^'"]+?\s+from\s+)?['"]([^'"]+)['"]""", re.M)
 MODULE_FOLDERS = ("background", "popup", "options", "interviews", "panel", "prompt")
 MAY_IMPORT = {
-    "background": {"background", "shared"},
-    "popup": {"popup", "shared"},
-    "options": {"options", "popup", "shared"},
-    "interviews": {"interviews", "popup", "shared"},
-    "panel": {"panel", "popup", "shared", "content"},  # only the pure scripts it shares (below)
-    "prompt": {"prompt", "shared"},
+    "background": {"background", "common"},
+    "popup": {"popup", "common"},
+    "options": {"options", "popup", "common"},
+    "interviews": {"interviews", "popup", "common"},
+    "panel": {"panel", "popup", "common", "content"},  # only the pure scripts it shares (below)
+    "prompt": {"prompt", "common"},
 }
 
 

@@ -16,7 +16,7 @@ ROOT = vocabulary.GENERATED.parent.parent.parent
 def test_the_extensions_generated_vocabulary_is_up_to_date():
     written = vocabulary.GENERATED.read_text(encoding="utf-8")
     assert written == vocabulary.script(), (
-        "extension/shared/vocabulary.js is out of date: run `python -m backend.vocabulary`")
+        "extension/common/vocabulary.js is out of date: run `python -m backend.vocabulary`")
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is part of make test's tools")
@@ -56,7 +56,7 @@ def test_no_backend_module_spells_the_words_out_again():
 
 
 # Tables of words keyed by the names, each held to the vocabulary by tests/js/vocabulary.test.mjs.
-WORD_TABLES = {"shared/vocabulary.js", "shared/vocabulary-words.js", "panel/timing.js"}
+WORD_TABLES = {"common/vocabulary.js", "common/vocabulary-words.js", "panel/timing.js"}
 NAME = re.compile(r"""['"]([a-z_]+)['"]|(?:^|[{,\s])([a-z_]+)\s*:""", re.M)
 
 
@@ -70,12 +70,12 @@ def test_no_extension_script_spells_a_whole_list_or_the_number_again():
     for path in sorted(extension.rglob("*.js")) + sorted(extension.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         name = str(path.relative_to(extension))
-        if re.search(r"\btwo follow-ups?\b", text, re.I) and name != "shared/vocabulary.js":
+        if re.search(r"\btwo follow-ups?\b", text, re.I) and name != "common/vocabulary.js":
             found.append(f"{name}: says 'two follow-ups' (use MAX_FOLLOW_UPS_WORDS)")
         if name in WORD_TABLES or path.suffix != ".js":
             continue
         named = {quoted or key for quoted, key in NAME.findall(text)}
         found += [f"{name}: names every one of the {what}" for what, words in lists.items()
                   if set(words) <= named]
-    assert not found, "read them from shared/vocabulary.js or shared/vocabulary-words.js:\n" + \
+    assert not found, "read them from common/vocabulary.js or common/vocabulary-words.js:\n" + \
         "\n".join(found)

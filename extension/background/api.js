@@ -3,7 +3,7 @@
  * {ok: false, error: {code, message, fix, field?, status?}} — one error path for every caller. */
 import * as tokenStore from './token-store.js';
 import * as native from './native.js';
-import * as settings from '../shared/settings.js';
+import * as settings from '../common/settings.js';
 
 const TIMEOUT_MS = 5000; // a local server answers in milliseconds; 5 s means it is stuck
 

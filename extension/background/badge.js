@@ -2,7 +2,7 @@
  * fresh at browser start, on an alarm and after every change; one notification per follow-up
  * on the morning it becomes due. The worker may sleep at any time, so what was notified lives
  * in chrome.storage, and the alarms are re-created at start-up because browsers drop them. */
-import { ACTION_WORDS } from '../shared/vocabulary-words.js';
+import { ACTION_WORDS } from '../common/vocabulary-words.js';
 import * as api from './api.js';
 
 const REFRESH_ALARM = 'badge-refresh';

@@ -2,8 +2,8 @@
  * Each entry says who may send it (`from`: 'content' = a content script in a tab,
  * 'panel' = the panel page framed into a webmail tab, 'extension' = one of our own pages), the payload's shape (validate.js), and `run`,
  * which returns {ok, data} | {ok: false, error}. To add a message: name it in
- * shared/messages.js and add an entry here. */
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+ * common/messages.js and add an entry here. */
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { request as api } from './api.js';
 import * as followUps from './follow-ups.js';
 import * as sites from './sites.js';

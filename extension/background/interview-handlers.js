@@ -1,10 +1,10 @@
 /* Handlers for the All interviews page (and the popup's undo): list, read, edit, delete and
  * restore interviews, take back a follow-up, and the calendar files. Same shape as
  * page-handlers.js ({from, shape, run}); handlers.js merges them into the one map. */
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { request as api } from './api.js';
 import * as badge from './badge.js';
-import { VOCABULARY } from '../shared/vocabulary.js';
+import { VOCABULARY } from '../common/vocabulary.js';
 
 const M = globalThis.FA.MESSAGES;
 const fail = (code, message) => ({ ok: false, error: { code, message, fix: '', field: null } });
@@ -13,7 +13,7 @@ const changed = (answer) => badge.afterChange(answer); // the badge counts follo
 // Fields a person may edit on the page (the API's PATCH fields).
 const EDITABLE = ['company', 'position', 'interview_date', 'interviewer_name', 'interviewer_email', 'timeline',
   'decision_date', 'country', 'notes', 'reply_on', 'outcome'];
-const { STATES } = VOCABULARY; // the backend's state names (shared/vocabulary.js, generated)
+const { STATES } = VOCABULARY; // the backend's state names (common/vocabulary.js, generated)
 const PAGE_SIZE = { most: 200 }; // the backend's largest page
 
 async function list({ state, q, cursor, limit }) {

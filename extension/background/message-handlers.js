@@ -9,7 +9,7 @@
  *  - Reply and away hints (interview id and dates only, no text) go to chrome.storage.local
  *    under `messageHints` for the popup and the panel to show (readHints / clearHint).
  * Nothing of the message's text is stored: the backend reads it and forgets it. */
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { request as api } from './api.js';
 import * as badge from './badge.js';
 

@@ -3,7 +3,7 @@
  * host manifest says so). Where it is not installed, everything works as before: the backend is
  * started by hand and paired with a six-digit code. */
 import * as tokenStore from './token-store.js';
-import * as settings from '../shared/settings.js';
+import * as settings from '../common/settings.js';
 
 const HOST = 'com.followup_assistant.backend'; // the name the install registered
 const RETRY_AFTER_MS = 30000; // a host that is missing or failed is not asked again for 30 s

@@ -1,14 +1,14 @@
 /* Handlers for the extension's own pages (toolbar popup, options): they read and change the
  * backend through api.js, and refresh the badge after every change. handlers.js merges them
  * into the one map; each entry has the same shape there ({from, shape, run}). */
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { request as api } from './api.js';
 import * as tokenStore from './token-store.js';
 import * as native from './native.js';
 import * as followUps from './follow-ups.js';
 import * as badge from './badge.js';
-import * as settings from '../shared/settings.js';
-import { VOCABULARY } from '../shared/vocabulary.js';
+import * as settings from '../common/settings.js';
+import { VOCABULARY } from '../common/vocabulary.js';
 import { messageHints } from './message-handlers.js';
 
 const M = globalThis.FA.MESSAGES;

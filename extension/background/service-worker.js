@@ -3,8 +3,8 @@
  * only, no top-level await), so a message or an alarm wakes it; it keeps no state between
  * wake-ups (everything lives in chrome.storage). */
 
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
-import * as settings from '../shared/settings.js';
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import * as settings from '../common/settings.js';
 import * as api from './api.js';
 import * as badge from './badge.js';
 import * as followUps from './follow-ups.js';

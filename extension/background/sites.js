@@ -1,7 +1,7 @@
 /* Self-hosted webmail (Roundcube and others) on the user's own domain: after the options
  * page obtains the host permission (chrome.permissions.request needs the user's click, so it
  * happens there), the worker registers the content scripts for that origin and remembers it. */
-import * as settings from '../shared/settings.js';
+import * as settings from '../common/settings.js';
 
 const ID_PREFIX = 'site:';
 let listed = null; // the scripts an added site gets, read once a wake-up

@@ -1,7 +1,7 @@
 // What happened with one interview, oldest first, and how its state is said. Pure: no DOM, no chrome.*.
 import { OUTCOMES } from '../popup/groups.js';
 import { formatDate, plural } from '../popup/words.js';
-import { ACTION_WORDS, STATE_WORDS } from '../shared/vocabulary-words.js';
+import { ACTION_WORDS, STATE_WORDS } from '../common/vocabulary-words.js';
 
 export { STATE_WORDS };
 

@@ -1,7 +1,7 @@
 // The All interviews page: every interview, filtered by state and searched on the backend, a page
 // at a time; one opened beside the list with its history, its records, its edit form and delete.
 // Every change can be undone once (the Undo button beside what was said).
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { el, fill, send } from '../popup/dom.js';
 import { OUTCOMES } from '../popup/groups.js';
 import { saveFile } from '../popup/download.js';
@@ -9,7 +9,7 @@ import { errorWords, formatDate, plain, toIso } from '../popup/words.js';
 import { FILTERS, STATE_WORDS, countWords, historyOf, nextWords, outcomeWords } from './history.js';
 import { editForm } from './edit-form.js';
 import { statusLine } from '../popup/status-line.js';
-import { VOCABULARY } from '../shared/vocabulary.js';
+import { VOCABULARY } from '../common/vocabulary.js';
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);

@@ -1,9 +1,9 @@
 // The options page: pair with the backend, the profile, the preferred webmail, self-hosted webmail sites.
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { el, fill, send } from '../popup/dom.js';
 import { WEBMAILS, DEFAULT_WEBMAIL } from '../popup/compose-url.js';
 import { errorWords, fieldMessage, plain } from '../popup/words.js';
-import { sitePattern } from '../shared/settings.js';
+import { sitePattern } from '../common/settings.js';
 
 const M = globalThis.FA.MESSAGES;
 const $ = (id) => document.getElementById(id);

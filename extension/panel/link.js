@@ -3,7 +3,7 @@
  * is in. Extension messaging only — the webmail page can neither read nor forge what passes
  * here (window.postMessage could be both). request() answers a Promise; on() handles notices. */
 
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 
 const { PORT: P, MESSAGES: M, sendMessage } = globalThis.FA;
 const handlers = new Map();

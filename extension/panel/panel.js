@@ -4,11 +4,11 @@
  * text only. This file is the flow: what happens on each message and click. It learns only the
  * recipients of its compose window from the content script, and asks the worker for the rest. */
 
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import * as link from './link.js';
 import { h, fill, plainWords, count, orderFindings, wordingOf, sentenceAround, withoutSignOff, findingList, interviewLabel, interviewLine, timingBox, variantPicker, addForm, confirmBox } from './parts.js';
 import * as timing from './timing.js';
-import { VOCABULARY } from '../shared/vocabulary.js';
+import { VOCABULARY } from '../common/vocabulary.js';
 
 const FA = globalThis.FA; // messages.js's names, and content/text.js and dates.js (imported by parts.js)
 const { MESSAGES: M, PORT: P, sendMessage } = FA;

@@ -3,7 +3,7 @@
 
 import '../content/dates.js'; // a classic script shared with the content scripts: it sets globalThis.FA.dates
 import { localizeDates } from '../popup/words.js';
-import { MAX_FOLLOW_UPS_WORDS, OUTCOME_WORDS } from '../shared/vocabulary-words.js';
+import { MAX_FOLLOW_UPS_WORDS, OUTCOME_WORDS } from '../common/vocabulary-words.js';
 
 const D = () => globalThis.FA.dates;
 

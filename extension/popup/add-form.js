@@ -1,5 +1,5 @@
 // The "Add interview" form: live preview of the dates the timing words lead to, and saving.
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { el, fill, send } from './dom.js';
 import { ACTION_WORDS, formatDate } from './groups.js';
 import { toggle } from './rows.js';

@@ -1,7 +1,7 @@
 // Which group each follow-up belongs to, in what order, and how to say it. Pure: no DOM, no chrome.*.
 // The backend's names (generated from backend/vocabulary.py).
-import { VOCABULARY } from '../shared/vocabulary.js';
-import { ACTION_WORDS, MAX_FOLLOW_UPS_WORDS, OUTCOME_WORDS } from '../shared/vocabulary-words.js';
+import { VOCABULARY } from '../common/vocabulary.js';
+import { ACTION_WORDS, MAX_FOLLOW_UPS_WORDS, OUTCOME_WORDS } from '../common/vocabulary-words.js';
 import { formatDate, parseDate, toIso } from './words.js';
 
 export { ACTION_WORDS, formatDate, parseDate, toIso };

@@ -1,5 +1,5 @@
 // The toolbar popup: what to follow up on, grouped by urgency, with the actions to do it.
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 import { el, fill, send } from './dom.js';
 import { OUTCOMES, formatDate, groupFollowUps, toIso } from './groups.js';
 import { renderRow } from './rows.js';

@@ -8,7 +8,7 @@
  * action also checks that the click came from the user (event.isTrusted). All text is set with
  * textContent; nothing is built from HTML. */
 
-import '../shared/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
+import '../common/messages.js'; // a classic script (content scripts load it too): it fills globalThis.FA
 
 const { MESSAGES: M, sendMessage } = globalThis.FA;
 const nonce = location.hash.slice(1);

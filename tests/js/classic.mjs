@@ -1,4 +1,4 @@
-// Run the extension's classic scripts (content scripts, shared/messages.js) as the browser would: one
+// Run the extension's classic scripts (content scripts, common/messages.js) as the browser would: one
 // global namespace, globalThis.FA, that each script adds to. Returns that namespace.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

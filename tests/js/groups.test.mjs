@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { VOCABULARY } from '../../extension/shared/vocabulary.js';
+import { VOCABULARY } from '../../extension/common/vocabulary.js';
 import * as groups from '../../extension/popup/groups.js';
 import * as words from '../../extension/popup/words.js';
 

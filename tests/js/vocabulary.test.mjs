@@ -1,8 +1,8 @@
-// shared/vocabulary.js (generated from backend/vocabulary.py) as the pages and scripts see it.
+// common/vocabulary.js (generated from backend/vocabulary.py) as the pages and scripts see it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { VOCABULARY } from '../../extension/shared/vocabulary.js';
+import { VOCABULARY } from '../../extension/common/vocabulary.js';
 
 test('the vocabulary is frozen and holds the backend words', () => {
   assert.ok(Object.isFrozen(VOCABULARY));
@@ -16,7 +16,7 @@ test('the vocabulary is frozen and holds the backend words', () => {
 const sorted = (names) => [...names].sort();
 
 test('every action, state and outcome has its words, and nothing else does', async () => {
-  const words = await import('../../extension/shared/vocabulary-words.js');
+  const words = await import('../../extension/common/vocabulary-words.js');
   assert.deepEqual(sorted(Object.keys(words.ACTION_WORDS)), sorted(VOCABULARY.ACTIONS));
   assert.deepEqual(sorted(Object.keys(words.STATE_WORDS)), sorted(VOCABULARY.STATES));
   assert.deepEqual(sorted(Object.keys(words.OUTCOME_WORDS)), sorted(VOCABULARY.OUTCOMES));
@@ -26,14 +26,14 @@ test('every action, state and outcome has its words, and nothing else does', asy
 });
 
 test("the rules' number of follow-ups is said in words, from the vocabulary", async () => {
-  const { MAX_FOLLOW_UPS_WORDS } = await import('../../extension/shared/vocabulary-words.js');
+  const { MAX_FOLLOW_UPS_WORDS } = await import('../../extension/common/vocabulary-words.js');
   const word = VOCABULARY.MAX_FOLLOW_UPS_WORD;
   assert.equal(MAX_FOLLOW_UPS_WORDS, `${word[0].toUpperCase()}${word.slice(1)} follow-ups`);
 });
 
 test('the panel has a phrase for every state, and says the number of follow-ups from the vocabulary', async () => {
   const timing = await import('../../extension/panel/timing.js');
-  const { MAX_FOLLOW_UPS_WORDS } = await import('../../extension/shared/vocabulary-words.js');
+  const { MAX_FOLLOW_UPS_WORDS } = await import('../../extension/common/vocabulary-words.js');
   assert.deepEqual(sorted(Object.keys(timing.PHRASES)), sorted(VOCABULARY.STATES));
   const moveOn = timing.describe({ state: 'move_on', next: { action: 'move_on', reason: '' } }, {});
   assert.equal(moveOn.title, `${MAX_FOLLOW_UPS_WORDS} sent — time to move on`);

@@ -1,4 +1,4 @@
-/* The backend's names (shared/vocabulary.js) in the user's words: one table per list, each
+/* The backend's names (common/vocabulary.js) in the user's words: one table per list, each
  * keyed by the vocabulary's names and held equal to it by tests/js/vocabulary.test.mjs. The
  * popup, the All interviews page, the panel and the badge's reminders all say them from here. */
 import { VOCABULARY } from './vocabulary.js';
