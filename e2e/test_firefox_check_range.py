@@ -7,21 +7,10 @@ import pytest
 
 from e2e.roundcube.pages import normalize
 from e2e.test_firefox import BUTTON, BUTTONS, Panel, ff_paired, firefox  # noqa: F401  (module fixtures)
-from e2e.test_webmail_signature import QUOTED, SIGNATURE_END, TYPED_AFTER
+from e2e.test_webmail_signature import CARET_AT_END, QUOTED, SIGNATURE_END, TYPED_AFTER
 
 URLS = {"gmail": "https://mail.google.com/mail/u/0/#inbox", "outlook": "https://outlook.live.com/mail/0/"}
 SIGNATURES = {"gmail": "Sam Doe · +1 555 0100", "outlook": "+1 555 0100"}
-CARET_AT_END = """(selector) => {
-    const sig = document.querySelector(selector);
-    const walker = document.createTreeWalker(sig, NodeFilter.SHOW_TEXT);
-    let last = null;
-    while (walker.nextNode()) if (walker.currentNode.data.trim()) last = walker.currentNode;
-    const range = document.createRange();
-    range.setStart(last, last.data.length);
-    range.collapse(true);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-}"""
 FLAGGED = ("[...document.querySelectorAll('li.finding.error')]"
            ".find((li) => li.innerText.includes('unprofessional'))")
 

@@ -55,21 +55,24 @@ def test_insert_with_the_webmails_signature_adds_none_and_goes_above_it(webmail,
     webmail.page.screenshot(path=str(screenshots / f"signature-{webmail.name}-inserted.png"))
 
 
+# The caret at the end of the signature's last line (Chromium's evaluate and Firefox's BiDi call both).
+CARET_AT_END = """(selector) => {
+    const sig = document.querySelector(selector);
+    const walker = document.createTreeWalker(sig, NodeFilter.SHOW_TEXT);
+    let last = null;
+    while (walker.nextNode()) if (walker.currentNode.data.trim()) last = walker.currentNode;
+    const range = document.createRange();
+    range.setStart(last, last.data.length);
+    range.collapse(true);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+}"""
+
+
 def type_after_signature(webmail, text: str) -> None:
     """Click at the end of the signature's last line, press Enter and type (as a user does)."""
     webmail.editor().click()
-    webmail.page.evaluate("""(selector) => {
-        const sig = document.querySelector(selector);
-        const walker = document.createTreeWalker(sig, NodeFilter.SHOW_TEXT);
-        let last = null;
-        while (walker.nextNode()) if (walker.currentNode.data.trim()) last = walker.currentNode;
-        const range = document.createRange();
-        range.setStart(last, last.data.length);
-        range.collapse(true);
-        const selection = document.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-    }""", SIGNATURE_END[webmail.name])
+    webmail.page.evaluate(CARET_AT_END, SIGNATURE_END[webmail.name])
     webmail.page.wait_for_timeout(50)  # the editor reads the new selection on selectionchange
     webmail.page.keyboard.press("Enter")
     webmail.page.keyboard.type(text)
