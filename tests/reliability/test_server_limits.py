@@ -126,7 +126,13 @@ def test_a_request_that_trickles_in_is_dropped_however_slowly_it_comes(
         try:
             connection.settimeout(6)
             started = time.monotonic()
-            assert connection.recv(100) == b""  # closed by the server, not answered
+            try:
+                answer = connection.recv(100)
+            except ConnectionResetError:
+                # The trickle's next byte reached a socket the server had closed, and the
+                # kernel answered it with a reset: dropped all the same.
+                answer = b""
+            assert answer == b""  # closed by the server, not answered
             assert time.monotonic() - started < 5
         finally:
             stop.set()
