@@ -24,7 +24,7 @@ from pathlib import Path
 FOLDER = Path(__file__).parent / "model"
 MODEL = FOLDER / "tone.json"
 # Pinned: `python -m backend.checker.train` writes the model and this line together.
-MODEL_SHA256 = "c6d637f75ce9d604431f7254d3fa46a285a8f4b92873b980ae1ae059e3378689"
+MODEL_SHA256 = "0b0325bc2825e3c43857f60957115f53de5fd5aa932adfad8f3b115d198dd017"
 RULES = ("ultimatum", "aggressive", "desperate")
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?*]")
@@ -37,6 +37,9 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 DIGITS = str.maketrans("123456789", "000000000")
 NEGATIONS = frozenset({"not", "never", "no", "nor", "without", "hardly"})  # and any "…n't"
 NEGATION_REACH = 3  # words after a "not" that it changes: "not in the least desperate"
+# A "not" on an obligation stops at its "to": "you don't need to respond" releases the reader
+# from a duty; it does not say that anyone failed to respond.
+OBLIGATIONS = frozenset({"need", "needs", "have", "has", "had", "got", "ought"})
 CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")  # where a "not" stops reaching
 
 
@@ -55,13 +58,18 @@ def negated(sentence: str) -> list[str]:
     A "not" reaches NEGATION_REACH words, and never past a comma or the end of a clause."""
     out = []
     for clause in CLAUSE.split(sentence):
-        reach = 0
+        reach, obligation = 0, False
         for word in tokens(clause):
             if word in ("!", "?"):
                 reach = 0
             out.append("~" + word if reach else word)
             reach = max(reach - 1, 0)
-            if word in NEGATIONS or word.endswith("n't"):
+            if reach and obligation and word == "to":
+                reach = 0
+            obligation = bool(reach) and word in OBLIGATIONS
+            if word == "needn't":  # "you needn't respond": no duty, and no failure either
+                out[-1] = "~need"
+            elif word in NEGATIONS or word.endswith("n't"):
                 reach = NEGATION_REACH
     return out
 

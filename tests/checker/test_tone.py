@@ -115,3 +115,12 @@ def test_words_a_not_reaches_are_read_as_other_words():
     assert found["w curious"] == 1  # the reach ends: three words, or a ! or ?
     assert tone.features("Why haven't you replied? Desperate.")["w desperate"] == 1
 
+
+
+def test_a_not_on_an_obligation_stops_at_its_to():
+    """"You don't need to respond" frees the reader of a duty; it accuses no one of silence."""
+    assert tone.negated("You don't need to respond right away.") == [
+        "you", "don't", "~need", "~to", "respond", "right", "away"]
+    assert tone.negated("You needn't reply today.") == ["you", "~need", "reply", "today"]
+    assert tone.negated("You haven't responded to me.")[2] == "~responded"
+    assert tone.negated("I did not have the courtesy")[3:] == ["~have", "~the", "~courtesy"]
