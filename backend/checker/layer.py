@@ -2,11 +2,16 @@
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import import_module
+from itertools import islice
 
 from . import kinds, tone
 from .draft import MASK, Draft
+from .encoder import ENCODER
 
 SHORTEST = 3  # letters: "Hi," and "Best," are not read
+# Sentences the model reads per draft: a follow-up has about ten; the encoder's cost grows with
+# each, so a pasted wall of text is read by the rules, and by the model only this far.
+MOST_SENTENCES = 40
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +52,11 @@ def readings(draft: Draft) -> list[tuple[int, int, str]]:
     """For each sentence the model flags: its span and the likeliest rule it is not excused
     from."""
     scorer, excused = model(), excuses()
+    read = list(islice(sentences(draft), MOST_SENTENCES))
+    vectors = ENCODER.vectors([sentence for _, _, sentence in read])
     found = []
-    for start, end, sentence in sentences(draft):
-        for rule, _ in scorer.flagged(sentence):
+    for (start, end, sentence), vector in zip(read, vectors, strict=True):
+        for rule, _ in scorer.flagged(sentence, vector):
             if not any(pattern.search(sentence) for pattern in excused.get(rule, ())):
                 found.append((start, end, rule))
                 break

@@ -21,6 +21,7 @@ from .checks import (
 )
 from .context import DEFAULT, Context
 from .draft import Draft
+from .encoder import ENCODER
 from .kinds import Hit, load
 
 SEVERITIES = ("error", "warning", "info")
@@ -86,10 +87,11 @@ RULES = {c.id: c for c in REGISTRY}
 # is already pointed at.
 TONE_RULES = ("ultimatum", "aggressive", "desperate", "hostile")
 TONE_WORDS = load("tone").data
-# Loaded now, at start: a model whose hash does not match is refused before the first check,
-# and the first check does not pay for the load.
+# Loaded now, at start: a model or encoder whose hash does not match is refused before the
+# first check, and the first check does not pay for the load.
 layer.model()
 layer.excuses()
+ENCODER.load()
 
 
 # What the caller says about the body's signature (POST /check's "signature"): "in_body", the

@@ -2,28 +2,29 @@
 
 The phrase rules are precise and explain themselves, but people say "pushy" in more ways than any
 list holds. This layer scores each sentence of the user's own words for `ultimatum`,
-`aggressive` and `desperate` with a linear model over words, word pairs and letter groups
-(TF-IDF weighted, the weights learned by logistic regression in `train.py`). Its hits are
-**warnings** that name the sentence and say what it may sound like: its precision on real
-writing is good enough to point at a sentence, not to promise an error.
+`aggressive` and `desperate` with two linear models whose log-odds add up: one over words, word
+pairs and letter groups (TF-IDF weighted), one over what the sentence means (the 384 numbers of
+a small pretrained sentence encoder, `encoder.py`), both learned by logistic regression in
+`train.py`. Its hits are **warnings** that name the sentence and say what it may sound like: its
+precision on real writing is good enough to point at a sentence, not to promise an error.
 
-The model is plain numbers in `model/tone.json`, trained by the project on its own labelled
+The weights are plain numbers in `model/tone.json`, trained by the project on its own labelled
 sentences (see `model/PROVENANCE.md`); its SHA-256 is pinned below and checked when it is
-loaded, so a changed or damaged file is refused instead of silently read. Scoring is pure
-Python: no package to install, nothing downloaded, ever.
+loaded, so a changed or damaged file is refused instead of silently read.
 """
 import hashlib
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 FOLDER = Path(__file__).parent / "model"
 MODEL = FOLDER / "tone.json"
 # Pinned: `python -m backend.checker.train` writes the model and this line together.
-MODEL_SHA256 = "549b02f6e07b1569ac3f67ab4db40ac316b4acf79616882d5b5dbb0847ef4053"
+MODEL_SHA256 = "0b0325bc2825e3c43857f60957115f53de5fd5aa932adfad8f3b115d198dd017"
 RULES = ("ultimatum", "aggressive", "desperate")
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?*]")
@@ -36,6 +37,9 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 DIGITS = str.maketrans("123456789", "000000000")
 NEGATIONS = frozenset({"not", "never", "no", "nor", "without", "hardly"})  # and any "…n't"
 NEGATION_REACH = 3  # words after a "not" that it changes: "not in the least desperate"
+# A "not" on an obligation stops at its "to": "you don't need to respond" releases the reader
+# from a duty; it does not say that anyone failed to respond.
+OBLIGATIONS = frozenset({"need", "needs", "have", "has", "had", "got", "ought"})
 CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")  # where a "not" stops reaching
 
 
@@ -54,13 +58,18 @@ def negated(sentence: str) -> list[str]:
     A "not" reaches NEGATION_REACH words, and never past a comma or the end of a clause."""
     out = []
     for clause in CLAUSE.split(sentence):
-        reach = 0
+        reach, obligation = 0, False
         for word in tokens(clause):
             if word in ("!", "?"):
                 reach = 0
             out.append("~" + word if reach else word)
             reach = max(reach - 1, 0)
-            if word in NEGATIONS or word.endswith("n't"):
+            if reach and obligation and word == "to":
+                reach = 0
+            obligation = bool(reach) and word in OBLIGATIONS
+            if word == "needn't":  # "you needn't respond": no duty, and no failure either
+                out[-1] = "~need"
+            elif word in NEGATIONS or word.endswith("n't"):
                 reach = NEGATION_REACH
     return out
 
@@ -90,32 +99,37 @@ def features(sentence: str) -> Counter:
 
 @dataclass(frozen=True)
 class Model:
-    """Per feature: its idf and one weight per rule; per rule: intercept and threshold."""
+    """Per feature: its idf and one weight per rule; per rule: the weights of the sentence's
+    encoder vector, the two models' intercepts added, and the threshold."""
 
     rules: tuple[str, ...]
     table: dict[str, list[float]]       # feature -> [idf, weight of rules[0], rules[1], ...]
     intercepts: tuple[float, ...]
     thresholds: tuple[float, ...]       # a sentence whose score passes this gets a warning
+    vector_weights: tuple[tuple[float, ...], ...]  # per rule, one weight per encoder number
 
-    def scores(self, sentence: str) -> dict[str, float]:
-        """The model's score (log-odds) of each rule for one sentence."""
-        sums = [0.0] * len(self.rules)
+    def scores(self, sentence: str, vector: Sequence[float]) -> dict[str, float]:
+        """The model's score (log-odds) of each rule for one sentence and its encoder vector."""
+        meaning = [sum(w * v for w, v in zip(weights, vector, strict=True))
+                   for weights in self.vector_weights]
         norm = 0.0
         table = self.table
+        words = [0.0] * len(self.rules)
         for feature, count in features(sentence).items():
             row = table.get(feature)
             if row is None:
                 continue
             value = (1.0 + math.log(count)) * row[0]
             norm += value * value
-            for i in range(len(sums)):
-                sums[i] += value * row[i + 1]
+            for i in range(len(words)):
+                words[i] += value * row[i + 1]
         scale = 1.0 / math.sqrt(norm) if norm else 0.0
-        return {rule: sums[i] * scale + self.intercepts[i] for i, rule in enumerate(self.rules)}
+        return {rule: meaning[i] + words[i] * scale + self.intercepts[i]
+                for i, rule in enumerate(self.rules)}
 
-    def flagged(self, sentence: str) -> list[tuple[str, float]]:
+    def flagged(self, sentence: str, vector: Sequence[float]) -> list[tuple[str, float]]:
         """The rules whose threshold the sentence passes, with the margin, widest first."""
-        scores = self.scores(sentence)
+        scores = self.scores(sentence, vector)
         passed = [(rule, scores[rule] - self.thresholds[i]) for i, rule in enumerate(self.rules)
                   if scores[rule] >= self.thresholds[i]]
         return sorted(passed, key=lambda pair: -pair[1])
@@ -137,4 +151,4 @@ def load(path: Path = MODEL, sha256: str | None = None) -> Model:
                          "`python -m backend.checker.train` (which pins the new hash).")
     data = json.loads(raw)
     return Model(tuple(data["rules"]), data["table"], tuple(data["intercepts"]),
-                 tuple(data["thresholds"]))
+                 tuple(data["thresholds"]), tuple(map(tuple, data["vector_weights"])))

@@ -39,10 +39,10 @@ def test_a_missing_model_file_is_refused_with_a_clear_message(tmp_path):
     assert "cannot be read" in str(refused.value)
 
 
-def test_the_checker_needs_neither_scikit_learn_nor_numpy_at_run_time():
+def test_the_checker_needs_no_training_package_at_run_time():
     probe = ("import sys; from backend.checker import check; "
              "check('Thanks for nothing. You wasted three weeks of my life.'); "
-             "print(sorted(m for m in ('sklearn', 'numpy', 'scipy') if m in sys.modules))")
+             "print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
                           text=True, check=True)
     assert done.stdout.strip() == "[]"
@@ -115,3 +115,12 @@ def test_words_a_not_reaches_are_read_as_other_words():
     assert found["w curious"] == 1  # the reach ends: three words, or a ! or ?
     assert tone.features("Why haven't you replied? Desperate.")["w desperate"] == 1
 
+
+
+def test_a_not_on_an_obligation_stops_at_its_to():
+    """"You don't need to respond" frees the reader of a duty; it accuses no one of silence."""
+    assert tone.negated("You don't need to respond right away.") == [
+        "you", "don't", "~need", "~to", "respond", "right", "away"]
+    assert tone.negated("You needn't reply today.") == ["you", "~need", "reply", "today"]
+    assert tone.negated("You haven't responded to me.")[2] == "~responded"
+    assert tone.negated("I did not have the courtesy")[3:] == ["~have", "~the", "~courtesy"]
