@@ -180,11 +180,13 @@ def test_keyboard_opens_uses_and_closes_the_panel(webmail, paired, interviews):
     page = webmail.page
     page.evaluate("window.__keys = []; document.addEventListener('keydown', (e) => window.__keys.push(e.key))")
     webmail.button().focus()
+    # Enter right after the compose window opened: the panel's frame may still be loading.
     page.keyboard.press("Enter")
     panel = webmail.panel()
     expect(panel.get_by_role("heading", name="Follow-up assistant")).to_be_focused()
     expect(webmail.button()).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Tab")
+    expect(panel.get_by_role("button", name="Close")).to_be_focused()  # Tab stays in the panel
     page.keyboard.press("Escape")
     expect(panel).to_be_hidden()
     expect(webmail.button()).to_be_focused()

@@ -76,6 +76,7 @@
       this.shown = false;
       this.height = 240;
       this.queue = []; // notices sent before the frame connected
+      this.focusWaiting = null; // {from}: opened before the frame connected; the focus goes in on connect
       frames.set(this.nonce, this);
     }
 
@@ -131,6 +132,10 @@
       const waiting = this.queue;
       this.queue = [];
       for (const msg of waiting) port.postMessage(msg);
+      // Opened while the frame was still loading: its page is there now, so the focus can go in
+      // (unless the user has put it somewhere else since).
+      if (this.shown && this.focusWaiting && document.activeElement === this.focusWaiting.from) this.iframe.focus();
+      this.focusWaiting = null;
     }
 
     notify(type, fields) {
@@ -146,10 +151,17 @@
       this.iframe.hidden = false;
       this.place();
       this.notify(P.OPEN, { recipients: this.recipients() });
-      this.iframe.focus();
+      // The focus goes into the frame only once the panel's page is in it. Focused while it still
+      // holds the blank document it starts with, the frame loses the focus to the page when the
+      // panel's page replaces that document in another process: the panel draws its focused
+      // title, but the keys (Tab, Escape) go to the webmail. Seen in Chromium when the button is
+      // used right after the compose window opened; attach() gives the focus then.
+      if (this.port) this.iframe.focus();
+      else this.focusWaiting = { from: document.activeElement };
     }
 
     close(returnFocus) {
+      this.focusWaiting = null;
       if (this.iframe) this.iframe.hidden = true;
       const wasOpen = this.shown;
       this.shown = false;
