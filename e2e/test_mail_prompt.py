@@ -339,7 +339,7 @@ def test_dismissing_is_remembered_for_the_thread_without_sending_it_again(mailbo
     page.wait_for_function("() => !document.querySelector('[data-followup-assistant-prompt]')")
     requests.clear()
     open_row(page, "other")
-    page.wait_for_timeout(500)
+    expect(page.locator("h2.hP")).to_have_text("Hi")  # the other message is the one shown
     open_row(page, "inv-1")
     no_prompt(page)
     assert requests.inspected() == []  # the dismissed thread is known by its hash alone
