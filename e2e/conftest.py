@@ -138,6 +138,22 @@ def paired(backend, service_worker):
     return backend
 
 
+def awaiting_reply(live: LiveBackend, **fields) -> dict:
+    """An interview ten days ago whose follow-up went out yesterday, so the interviewer's next
+    mail is their reply (the prompt then offers to stop reminders). `fields`: company, position,
+    interviewer_name, interviewer_email. Returns the Interview as created."""
+    from datetime import date, timedelta
+
+    today = date.today()
+    made = live.api("POST", "/api/v1/interviews", json={
+        "interview_date": (today - timedelta(days=10)).isoformat(), **fields})
+    assert made.status == 201, made.json
+    sent = live.api("POST", f"/api/v1/interviews/{made.json['id']}/follow-ups",
+                    json={"sent_on": (today - timedelta(days=1)).isoformat()})
+    assert sent.status == 201, sent.json
+    return made.json
+
+
 def fixture_file(site_dir: Path, url: str) -> tuple[int, dict, bytes]:
     """(status, headers, body) for a URL served from a fixture folder, editor bundles under
     /__editors__/, the shared helpers under /__common__/ (Chromium's routes and Firefox's BiDi both)."""

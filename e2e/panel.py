@@ -86,3 +86,17 @@ def frame_rect(page: Page) -> dict:
     box = panel_frame(page).frame_element().bounding_box()
     assert box, "the panel frame has no box"
     return box
+
+
+def settled_frame_rect(page: Page, timeout: float = 10.0) -> dict:
+    """Where the open panel's frame sits once it holds still: the panel reports its height when
+    its content changes and the content script then moves and sizes the frame, a message later.
+    The same box in three reads 0.1 s apart, as a person would see it come to rest."""
+    deadline = time.monotonic() + timeout
+    boxes = [frame_rect(page)]
+    while len(boxes) < 3 or any(box != boxes[-1] for box in boxes[-3:]):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the panel frame did not hold still: {boxes[-3:]}")
+        page.wait_for_timeout(100)
+        boxes.append(frame_rect(page))
+    return boxes[-1]

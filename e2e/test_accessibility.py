@@ -71,6 +71,7 @@ def test_popup(seeded, tab, extension_id, screenshots):
     expect(tab.get_by_role("menu")).to_be_visible()
     check(tab, "popup-menu", screenshots)
     tab.keyboard.press("Escape")
+    expect(tab.get_by_role("menu")).to_be_hidden()
     tab.get_by_role("button", name="Add interview").click()
     tab.get_by_role("button", name="Save interview").click()
     expect(tab.get_by_label("Company *")).to_have_attribute("aria-invalid", "true")

@@ -26,8 +26,7 @@ def test_check_reads_text_after_the_signature_not_the_thread(firefox, ff_paired,
         tab.click("document.querySelector(fixture.editable)")
         tab.press("Control+Home")
         tab.type("Hi Anna,\nThank you again for Tuesday's interview.")
-        tab.call(CARET_AT_END, SIGNATURE_END[site])
-        tab.eval("new Promise((r) => setTimeout(r, 50))")  # the editor reads the selection on selectionchange
+        tab.call(CARET_AT_END, SIGNATURE_END[site])  # answers once the editor can read the new selection
         tab.type("\n" + TYPED_AFTER)
         body = normalize(tab.eval("fixture.bodyText()"))
         assert body.index(SIGNATURES[site]) < body.index(TYPED_AFTER) < body.index(QUOTED), body

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from urllib.parse import urlparse
 
 from e2e.bidi import BiDiError
+from e2e.conftest import awaiting_reply
 from e2e.test_firefox import ff_paired, firefox  # noqa: F401 - the module's Firefox, paired
 from e2e.test_mail_prompt import invitation
 
@@ -58,14 +59,8 @@ def test_an_invitation_in_firefox_offers_to_track_it(firefox, ff_paired, backend
 def test_a_reply_with_no_job_words_in_firefox_offers_to_stop_reminders(firefox, ff_paired, backend):  # noqa: F811
     backend.clear()
     today = date.today()
-    made = backend.api("POST", "/api/v1/interviews", json={
-        "company": "Acme", "position": "Product Designer",
-        "interview_date": (today - timedelta(days=10)).isoformat(),
-        "interviewer_name": "Dana Okafor", "interviewer_email": "dana.ff@acme.example"})
-    assert made.status == 201, made.json
-    sent = backend.api("POST", f"/api/v1/interviews/{made.json['id']}/follow-ups",
-                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
-    assert sent.status == 201, sent.json
+    made = awaiting_reply(backend, company="Acme", position="Product Designer",
+                          interviewer_name="Dana Okafor", interviewer_email="dana.ff@acme.example")
     message = {"id": "ff-re-1", "from_name": "Dana Okafor", "from_email": "dana.ff@acme.example",
                "subject": "Re: Tuesday", "date": today.strftime("%a, %b %-d, %Y, 10:15 AM"),
                "text": "Sounds good, talk soon!"}
@@ -79,7 +74,7 @@ def test_a_reply_with_no_job_words_in_firefox_offers_to_stop_reminders(firefox, 
         assert "replied on" in frame.eval("document.body.innerText")
         frame.click(button("Stop reminders"))
         frame.wait_for("document.body.innerText.includes('Reminders stopped')")
-        stored = backend.api("GET", f"/api/v1/interviews/{made.json['id']}").json
+        stored = backend.api("GET", f"/api/v1/interviews/{made['id']}").json
         assert stored["reply_on"] == today.isoformat()
     finally:
         tab.close()

@@ -108,6 +108,29 @@ def click_closing(page, button):
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
+def open_out_of_office(mailbox, country, message_id: str, subject: str, words: str):
+    """Lee Chan's automatic reply, opened in the Outlook fixture: `words`, then the day they are
+    back (three weeks on). Returns the prompt, that day, and the business day the follow-up
+    would move to."""
+    back = date.today() + timedelta(days=21)
+    page = mailbox("outlook", [{"id": message_id, "from_name": "Lee Chan",
+                                "from_email": "lee.chan@orbital.example",
+                                "subject": subject, "date": written(date.today()),
+                                "text": f"{words} {back.strftime('%B %-d, %Y')}."}])
+    open_row(page, message_id)
+    return prompt_of(page), back, next_business_day(back, country)
+
+
+def followed_up_yesterday(backend, interviews) -> dict:
+    """Dana Okafor's interview, due, with a follow-up sent yesterday: her next mail is a reply."""
+    interview = interviews.make("due", interviewer_name="Dana Okafor",
+                                interviewer_email="dana.okafor@acme.example")
+    sent = backend.api("POST", f"/api/v1/interviews/{interview['id']}/follow-ups",
+                       json={"sent_on": (date.today() - timedelta(days=1)).isoformat()})
+    assert sent.status == 201, sent.json
+    return interview
+
+
 def no_prompt(page, wait_ms=2500):
     page.wait_for_timeout(wait_ms)  # the watcher looks 0.15, 0.7 and 2 s after the click
     assert not any(PROMPT_PAGE in frame.url for frame in page.frames)
@@ -177,11 +200,7 @@ def test_a_newsletter_or_personal_mail_shows_nothing_and_sends_nothing(mailbox, 
 
 def test_the_interviewers_reply_offers_to_stop_reminders_with_undo(mailbox, backend, interviews, requests):
     today = date.today()
-    interview = interviews.make("due", interviewer_name="Dana Okafor",
-                                interviewer_email="dana.okafor@acme.example")
-    sent = backend.api("POST", f"/api/v1/interviews/{interview['id']}/follow-ups",
-                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
-    assert sent.status == 201, sent.json
+    interview = followed_up_yesterday(backend, interviews)
     page = mailbox("gmail", [{"id": "re-1", "from_name": "Dana Okafor",
                               "from_email": "dana.okafor@acme.example",
                               "subject": "Re: Following up on the Product Designer role",
@@ -204,20 +223,13 @@ def test_the_interviewers_reply_offers_to_stop_reminders_with_undo(mailbox, back
 
 def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mailbox, backend, interviews):
     today = date.today()
-    country = backend.country
     interview = interviews.make("early", interviewer_name="Lee Chan",
                                 interviewer_email="lee.chan@orbital.example",
                                 interview_date=(today - timedelta(days=1)).isoformat(),
                                 decision_date=None)
-    back = today + timedelta(days=21)
-    page = mailbox("outlook", [{"id": "ooo-1", "from_name": "Lee Chan",
-                                "from_email": "lee.chan@orbital.example",
-                                "subject": "Automatic reply: Thank you", "date": written(today),
-                                "text": "Thank you for your message. I am out of the office and "
-                                        f"will return on {back.strftime('%B %-d, %Y')}."}])
-    open_row(page, "ooo-1")
-    prompt = prompt_of(page)
-    move_to = next_business_day(back, country)
+    prompt, back, move_to = open_out_of_office(
+        mailbox, backend.country, "ooo-1", "Automatic reply: Thank you",
+        "Thank you for your message. I am out of the office and will return on")
     expect(prompt.get_by_text(f"Lee Chan is away until {shown(prompt, back)}", exact=False)).to_be_visible()
     button = prompt.get_by_role("button", name=f"Follow up from {shown(prompt, move_to)}")
     assert blocking(prompt) == []
@@ -231,7 +243,6 @@ def test_an_out_of_office_reply_offers_to_move_the_follow_up_and_is_no_reply(mai
 def test_an_out_of_office_reply_moves_the_second_follow_up_too_and_undo_puts_it_back(
         mailbox, backend, interviews):
     today = date.today()
-    country = backend.country
     interview = interviews.make("overdue", interviewer_name="Lee Chan",
                                 interviewer_email="lee.chan@orbital.example")
     url = f"/api/v1/interviews/{interview['id']}"
@@ -239,15 +250,9 @@ def test_an_out_of_office_reply_moves_the_second_follow_up_too_and_undo_puts_it_
     assert sent.status == 201, sent.json
     second = sent.json["schedule"]["next"]
     assert second["action"] == "second_follow_up"
-    back = today + timedelta(days=21)
-    page = mailbox("outlook", [{"id": "ooo-2", "from_name": "Lee Chan",
-                                "from_email": "lee.chan@orbital.example",
-                                "subject": "Automatic reply: Following up", "date": written(today),
-                                "text": "I am on annual leave and will be back in the office on "
-                                        f"{back.strftime('%B %-d, %Y')}."}])
-    open_row(page, "ooo-2")
-    prompt = prompt_of(page)
-    move_to = next_business_day(back, country)
+    prompt, back, move_to = open_out_of_office(
+        mailbox, backend.country, "ooo-2", "Automatic reply: Following up",
+        "I am on annual leave and will be back in the office on")
     prompt.get_by_role("button", name=f"Follow up from {shown(prompt, move_to)}").click()
     expect(prompt.get_by_text("Next follow-up moved", exact=False)).to_be_visible()
     stored = backend.api("GET", url).json
@@ -263,11 +268,7 @@ def test_an_out_of_office_reply_moves_the_second_follow_up_too_and_undo_puts_it_
 def test_a_reply_with_no_job_words_is_known_by_its_sender_and_only_their_address_is_asked_about(
         mailbox, backend, interviews, requests):
     today = date.today()
-    interview = interviews.make("due", interviewer_name="Dana Okafor",
-                                interviewer_email="dana.okafor@acme.example")
-    sent = backend.api("POST", f"/api/v1/interviews/{interview['id']}/follow-ups",
-                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
-    assert sent.status == 201, sent.json
+    interview = followed_up_yesterday(backend, interviews)
     short = "Sounds good, talk soon!"
     page = mailbox("gmail", [
         {"id": "mum", "from_name": "Mum", "from_email": "mum@example.net", "subject": "Re: Sunday",
@@ -339,7 +340,7 @@ def test_dismissing_is_remembered_for_the_thread_without_sending_it_again(mailbo
     page.wait_for_function("() => !document.querySelector('[data-followup-assistant-prompt]')")
     requests.clear()
     open_row(page, "other")
-    page.wait_for_timeout(500)
+    expect(page.locator("h2.hP")).to_have_text("Hi")  # the other message is the one shown
     open_row(page, "inv-1")
     no_prompt(page)
     assert requests.inspected() == []  # the dismissed thread is known by its hash alone

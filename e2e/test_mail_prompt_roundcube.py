@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
+from e2e.conftest import awaiting_reply
 from e2e.roundcube.pages import add_site_and_log_in, launch
 from e2e.test_mail_prompt import long_day, no_prompt, prompt_of
 
@@ -73,14 +74,8 @@ def test_a_reply_with_no_job_words_in_the_real_roundcube_offers_to_stop_reminder
         ext_context, origin, roundcube, paired, backend):
     backend.clear()
     today = date.today()
-    made = backend.api("POST", "/api/v1/interviews", json={
-        "company": "Fernbank", "position": "Data Engineer",
-        "interview_date": (today - timedelta(days=10)).isoformat(),
-        "interviewer_name": "Hannah Cole", "interviewer_email": "hcole@fernbank.example"})
-    assert made.status == 201, made.json
-    sent = backend.api("POST", f"/api/v1/interviews/{made.json['id']}/follow-ups",
-                       json={"sent_on": (today - timedelta(days=1)).isoformat()})
-    assert sent.status == 201, sent.json
+    made = awaiting_reply(backend, company="Fernbank", position="Data Engineer",
+                          interviewer_name="Hannah Cole", interviewer_email="hcole@fernbank.example")
     subject = f"Re: Tuesday {today.isoformat()}"
     roundcube.deliver("hcole@fernbank.example", subject, sender_name="Hannah Cole",
                       text="Sounds good, talk soon!\n\nHannah\n")
@@ -90,5 +85,5 @@ def test_a_reply_with_no_job_words_in_the_real_roundcube_offers_to_stop_reminder
     expect(prompt.get_by_text("Hannah Cole replied on", exact=False)).to_be_visible()
     prompt.get_by_role("button", name="Stop reminders").click()
     expect(prompt.get_by_text("Reminders stopped for Fernbank.")).to_be_visible()
-    assert backend.api("GET", f"/api/v1/interviews/{made.json['id']}").json["reply_on"] == today.isoformat()
+    assert backend.api("GET", f"/api/v1/interviews/{made['id']}").json["reply_on"] == today.isoformat()
     page.close()

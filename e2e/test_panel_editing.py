@@ -29,7 +29,18 @@ def undo(webmail):
     webmail.page.keyboard.press("Control+z")
 
 
-def wait_until(webmail, condition, seconds=2.0):
+def wait_for_selection(webmail, expected: str, seconds=5.0) -> str:
+    """What is selected in the editor once it reads `expected` (made through the panel's port,
+    a message later), or what it holds after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        selected = normalize(webmail.page.evaluate("() => String(document.getSelection())"))
+        if selected == expected or time.monotonic() > deadline:
+            return selected
+        webmail.page.wait_for_timeout(50)
+
+
+def wait_until(webmail, condition, seconds=5.0):
     deadline = time.monotonic() + seconds
     while not condition(normalize(webmail.body())) and time.monotonic() < deadline:
         webmail.page.wait_for_timeout(50)
@@ -91,8 +102,7 @@ def test_check_orders_findings_selects_and_rewords_with_one_undo(webmail, paired
 
     item = findings.locator("li.finding.error").first
     item.get_by_role("button", name="Show in the editor").click()
-    webmail.page.wait_for_timeout(200)
-    selected = normalize(webmail.page.evaluate("() => String(document.getSelection())"))
+    selected = wait_for_selection(webmail, ULTIMATUM)
     assert selected == ULTIMATUM, f"the sentence is selected in the editor: {selected!r}"
 
     wording = re.search(r'"([^"]+)"', item.locator(".quote.muted").inner_text()).group(1)

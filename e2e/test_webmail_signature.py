@@ -55,8 +55,11 @@ def test_insert_with_the_webmails_signature_adds_none_and_goes_above_it(webmail,
     webmail.page.screenshot(path=str(screenshots / f"signature-{webmail.name}-inserted.png"))
 
 
-# The caret at the end of the signature's last line (Chromium's evaluate and Firefox's BiDi call both).
-CARET_AT_END = """(selector) => {
+# The caret at the end of the signature's last line (Chromium's evaluate and Firefox's BiDi call both),
+# answered once the document has announced the new selection (the editors read it on
+# selectionchange, a task after the change; keys pressed before it would land where the caret was).
+CARET_AT_END = """async (selector) => {
+    const announced = new Promise((resolve) => document.addEventListener('selectionchange', resolve, { once: true }));
     const sig = document.querySelector(selector);
     const walker = document.createTreeWalker(sig, NodeFilter.SHOW_TEXT);
     let last = null;
@@ -66,6 +69,9 @@ CARET_AT_END = """(selector) => {
     range.collapse(true);
     getSelection().removeAllRanges();
     getSelection().addRange(range);
+    const silence = new Promise((resolve, reject) => setTimeout(() => reject(new Error('no selectionchange')), 5000));
+    await Promise.race([announced, silence]);
+    await new Promise((resolve) => setTimeout(resolve)); // an editor may read it in a task of its own
 }"""
 
 
@@ -73,7 +79,6 @@ def type_after_signature(webmail, text: str) -> None:
     """Click at the end of the signature's last line, press Enter and type (as a user does)."""
     webmail.editor().click()
     webmail.page.evaluate(CARET_AT_END, SIGNATURE_END[webmail.name])
-    webmail.page.wait_for_timeout(50)  # the editor reads the new selection on selectionchange
     webmail.page.keyboard.press("Enter")
     webmail.page.keyboard.type(text)
 
@@ -107,9 +112,9 @@ def test_check_reads_text_after_the_signature_and_never_the_quoted_thread(webmai
 
     flagged.get_by_role("button", name="Show in the editor").click()
     selected = ""
-    for _ in range(40):  # the selection is made through the panel's port: wait for it
+    for _ in range(100):  # the selection is made through the panel's port: wait for it
         selected = normalize(webmail.page.evaluate("() => String(document.getSelection())"))
-        if selected:
+        if selected == TYPED_AFTER:
             break
         webmail.page.wait_for_timeout(50)
     assert selected == TYPED_AFTER, f"the sentence below the signature is selected: {selected!r}"
