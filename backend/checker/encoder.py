@@ -32,7 +32,7 @@ MOST_PIECES = 64
 # only the sentence that changed needs the encoder again.
 REMEMBERED = 4096
 DIGITS = 5  # decimals kept: the same vector on every machine, for training and for use
-WORKERS = 2  # threads encoding one draft's new sentences: the machines this runs on have two or more cores
+WORKERS = 2  # threads encoding one draft's new sentences: a laptop has at least two cores
 
 
 def _verified(path: Path, expected: str, what: str) -> bytes:
@@ -83,7 +83,8 @@ class Encoder:
                 pieces.enable_truncation(MOST_PIECES)
                 pieces.no_padding()  # one sentence at a time: nothing to pad to
                 options = onnxruntime.SessionOptions()
-                # One thread per check: the server answers other requests on the other core.
+                # One thread per sentence: a draft's sentences are spread over WORKERS threads
+                # instead, and more threads per sentence only wait on each other on two cores.
                 options.intra_op_num_threads = 1
                 options.inter_op_num_threads = 1
                 options.log_severity_level = 3  # errors only: no notices on the terminal

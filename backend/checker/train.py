@@ -1,7 +1,10 @@
 """Train the tone model: `python -m backend.checker.train` (needs the `train` extra: scikit-learn).
 
-Reproducible: the same data gives the same file, byte for byte (a fixed fold assignment, a
-deterministic solver, weights rounded). It reads only the project's own data:
+Per rule it fits two logistic regressions whose log-odds add up: one over each sentence's word
+features, one over its vector from the sentence encoder (encoder.py, which it runs on every
+training sentence). Reproducible: the same data gives the same file, byte for byte (a fixed fold
+assignment, a deterministic solver, vectors and weights rounded). It reads only the project's
+own data:
 - the team's labelled corpus (corpus/drafts.toml): a sentence is an example of a rule when the
   draft is labelled with it and the rule's phrase finding falls in that sentence;
 - the real-world corpus's **dev** part (corpus/realworld/dev.toml): its `tone_sentences` are
