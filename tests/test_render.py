@@ -104,13 +104,17 @@ def test_a_syntax_error_says_where():
     ("{{ '%999999999s' | format(1) }}", "the filter |format is not available"),
 ])
 def test_a_hostile_user_template_is_refused_quickly(body, words):
-    started = time.perf_counter()
+    # CPU time of this thread, not the wall clock: the refusal is the vetting's work, here (a
+    # refused template never reaches a render worker, and the words say it was refused, not
+    # stopped by a limit); on a busy machine the wall clock also counts others' turns.
+    started = time.thread_time()
     [error] = errors_for(body=body)
     assert words in error["message"]
     assert error["field"] == "body"
-    with pytest.raises(render.RenderError):
+    with pytest.raises(render.RenderError) as refused:
         render.render_user_template(SUBJECT, body, CONTEXT)
-    assert time.perf_counter() - started < 0.5
+    assert words in str(refused.value)
+    assert time.thread_time() - started < 0.5
 
 
 def test_the_sandbox_itself_blocks_internals_even_past_the_vetting():
