@@ -15,6 +15,7 @@ checked before use: a changed file is refused, never run. Nothing is downloaded,
 import functools
 import hashlib
 import threading
+from array import array
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -67,7 +68,7 @@ class Encoder:
         self._paths = (model, tokenizer, model_sha256, tokenizer_sha256)
         self._loaded = None
         self._lock = threading.Lock()
-        self._memory: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._memory: OrderedDict[str, array] = OrderedDict()
 
     def _load(self):
         with self._lock:
@@ -102,7 +103,7 @@ class Encoder:
         with self._lock:
             self._memory.clear()
 
-    def vectors(self, sentences: list[str]) -> list[tuple[float, ...]]:
+    def vectors(self, sentences: list[str]) -> list[array]:
         """Each sentence's vector: the mean of the encoder's outputs over its word pieces,
         scaled to length 1, as sentence-transformers computes it. Sentences not yet remembered
         are encoded on WORKERS threads at once (onnxruntime lets go of the interpreter while it
@@ -121,7 +122,7 @@ class Encoder:
         found.update(zip(new, encoded, strict=True))
         return [found[s] for s in sentences]
 
-    def _encode(self, sentence: str) -> tuple[float, ...]:
+    def _encode(self, sentence: str) -> array:
         import numpy
 
         pieces, session = self._load()
@@ -130,7 +131,9 @@ class Encoder:
                                     "token_type_ids": numpy.zeros_like(ids)})[0][0]
         mean = hidden.mean(axis=0)
         norm = float(numpy.linalg.norm(mean)) or 1.0
-        return tuple(round(float(v) / norm, DIGITS) for v in mean)
+        # An array of doubles: the same numbers as Python floats, in an eighth of the memory
+        # (REMEMBERED vectors take about 12 MB, not 50)
+        return array("d", (round(float(v) / norm, DIGITS) for v in mean))
 
 
 @functools.cache

@@ -27,6 +27,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,10 +161,10 @@ class Vectoriser:
         return csr_matrix((values, (rows, cols)), shape=(len(texts), len(self.index)))
 
 
-_VECTORS: dict[str, tuple[float, ...]] = {}
+_VECTORS: dict[str, Sequence[float]] = {}
 
 
-def vectors(texts: list[str]) -> list[tuple[float, ...]]:
+def vectors(texts: list[str]) -> list[Sequence[float]]:
     """The encoder's vectors, each sentence encoded once per run (the encoder's own memory is
     sized for a user's drafts, not for every training sentence five times over)."""
     new = [t for t in dict.fromkeys(texts) if t not in _VECTORS]

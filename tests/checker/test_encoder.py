@@ -74,7 +74,7 @@ def test_a_sentence_is_encoded_once_then_remembered(monkeypatch):
 def test_the_memory_holds_at_most_its_size(monkeypatch):
     monkeypatch.setattr(encoder, "REMEMBERED", 3)
     fresh = Encoder()
-    monkeypatch.setattr(fresh, "_encode", lambda s: (0.0,) * encoder.DIMENSIONS)
+    monkeypatch.setattr(fresh, "_encode", lambda s: [0.0] * encoder.DIMENSIONS)
     fresh.vectors([f"Sentence {n}." for n in range(10)])
     assert list(fresh._memory) == ["Sentence 7.", "Sentence 8.", "Sentence 9."]
 
@@ -86,3 +86,19 @@ def test_the_model_reads_at_most_its_number_of_sentences_of_a_long_body(monkeypa
     body = " ".join(f"This is sentence number {n} of a long pasted text." for n in range(100))
     layer.readings(Draft(body))
     assert len(seen) == layer.MOST_SENTENCES
+
+
+def test_a_remembered_sentence_costs_a_few_kilobytes_not_tens():
+    """The memory holds thousands of sentences in a process that runs all day."""
+    import tracemalloc
+
+    fresh = Encoder()
+    fresh.vectors(["Warm the encoder up."])
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        fresh.vectors([f"This is sentence number {n} of the test." for n in range(100)])
+        per_sentence = (tracemalloc.get_traced_memory()[0] - before) / 100
+    finally:
+        tracemalloc.stop()
+    assert per_sentence < 5_000, f"{per_sentence:.0f} bytes per remembered sentence"

@@ -55,8 +55,14 @@ def test_the_worst_adversarial_body_costs_at_most_five_benign_ones():
     yardstick = cpu_ms(benign(LONG), runs=5)
     costs = {name: cpu_ms(body) for name, body in bodies(LONG).items()}
     worst = max(costs, key=costs.get)
-    if costs[worst] > VERSUS_BENIGN * yardstick:  # one more try: a burst of someone else's work
-        costs[worst] = cpu_ms(bodies(LONG)[worst], runs=5)
+    if costs[worst] > VERSUS_BENIGN * yardstick:
+        # Once more, the two interleaved, least of seven each: a burst of someone else's work
+        # on this shared machine then lands on both, not on one (seen once at a load of 6).
+        pair = {"benign": [], worst: []}
+        for _ in range(7):
+            pair["benign"].append(cpu_ms(benign(LONG), runs=1))
+            pair[worst].append(cpu_ms(bodies(LONG)[worst], runs=1))
+        yardstick, costs[worst] = min(pair["benign"]), min(pair[worst])
     assert costs[worst] <= VERSUS_BENIGN * yardstick, (
         f"{worst}: {costs[worst]:.1f} ms vs benign {yardstick:.1f} ms")
 
