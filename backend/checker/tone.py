@@ -135,20 +135,25 @@ class Model:
         return sorted(passed, key=lambda pair: -pair[1])
 
 
-def load(path: Path = MODEL, sha256: str | None = None) -> Model:
-    """The model, after checking its bytes against the pinned hash; ModelError otherwise."""
-    expected = MODEL_SHA256 if sha256 is None else sha256
+def pinned_bytes(path: Path, expected: str, what: str, remedy: str) -> bytes:
+    """The file's bytes, after checking them against the pinned SHA-256; ModelError, saying
+    what the file is and `remedy`, when it cannot be read or is not the pinned one."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ModelError(f"the tone model {path} cannot be read ({error}); reinstall the "
-                         "package, or rebuild it with `python -m backend.checker.train`") from None
+        raise ModelError(f"the {what} {path} cannot be read ({error}); {remedy}") from None
     found = hashlib.sha256(raw).hexdigest()
     if found != expected:
-        raise ModelError(f"the tone model {path} has SHA-256 {found}, not the pinned "
-                         f"{expected}: the file was changed or damaged. Refusing to use it; "
-                         "reinstall the package, or rebuild it with "
-                         "`python -m backend.checker.train` (which pins the new hash).")
+        raise ModelError(f"the {what} {path} has SHA-256 {found}, not the pinned {expected}: "
+                         f"the file was changed or damaged. Refusing to use it; {remedy}.")
+    return raw
+
+
+def load(path: Path = MODEL, sha256: str | None = None) -> Model:
+    """The model, after checking its bytes against the pinned hash; ModelError otherwise."""
+    raw = pinned_bytes(path, MODEL_SHA256 if sha256 is None else sha256, "tone model",
+                       "reinstall the package, or rebuild it with "
+                       "`python -m backend.checker.train` (which pins the new hash)")
     data = json.loads(raw)
     return Model(tuple(data["rules"]), data["table"], tuple(data["intercepts"]),
                  tuple(data["thresholds"]), tuple(map(tuple, data["vector_weights"])))

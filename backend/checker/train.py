@@ -27,14 +27,13 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import eval as corpus_eval
 from . import layer, realworld, tone
 from .draft import Draft
-from .encoder import ENCODER
+from .encoder import Encoder
 from .registry import check
 
 CONTRAST = tone.FOLDER / "contrast.toml"
@@ -161,15 +160,9 @@ class Vectoriser:
         return csr_matrix((values, (rows, cols)), shape=(len(texts), len(self.index)))
 
 
-_VECTORS: dict[str, Sequence[float]] = {}
-
-
-def vectors(texts: list[str]) -> list[Sequence[float]]:
-    """The encoder's vectors, each sentence encoded once per run (the encoder's own memory is
-    sized for a user's drafts, not for every training sentence five times over)."""
-    new = [t for t in dict.fromkeys(texts) if t not in _VECTORS]
-    _VECTORS.update(zip(new, ENCODER.vectors(new), strict=True))
-    return [_VECTORS[t] for t in texts]
+# The checker's encoder remembers enough sentences for a user's drafts; training reads every
+# training sentence once per fold, so its own encoder remembers them all, and encodes each once.
+TRAINING_ENCODER = Encoder(remembered=sys.maxsize)
 
 
 @dataclass
@@ -190,7 +183,7 @@ def fit(samples: list[Sample]) -> Fitted:
     texts = [s.text for s in samples]
     vectoriser = Vectoriser(texts)
     x = vectoriser.matrix(texts)
-    v = vectors(texts)
+    v = TRAINING_ENCODER.vectors(texts)
     weights = [REAL_WEIGHT if s.real else 1.0 for s in samples]
     words, meaning = {}, {}
     for rule in MODEL_RULES:
@@ -214,7 +207,7 @@ def exported(fitted: Fitted, rule: str) -> tuple[list[float], list[float], float
 def rounded_scores(fitted: Fitted, texts: list[str]) -> dict[str, list[float]]:
     """Scores as the exported (rounded) weights give them."""
     x = fitted.vectoriser.matrix(texts)
-    v = vectors(texts)
+    v = TRAINING_ENCODER.vectors(texts)
     out = {}
     for rule in MODEL_RULES:
         word_weights, vector_weights, intercept = exported(fitted, rule)

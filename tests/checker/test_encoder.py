@@ -72,8 +72,7 @@ def test_a_sentence_is_encoded_once_then_remembered(monkeypatch):
 
 
 def test_the_memory_holds_at_most_its_size(monkeypatch):
-    monkeypatch.setattr(encoder, "REMEMBERED", 3)
-    fresh = Encoder()
+    fresh = Encoder(remembered=3)
     monkeypatch.setattr(fresh, "_encode", lambda s: [0.0] * encoder.DIMENSIONS)
     fresh.vectors([f"Sentence {n}." for n in range(10)])
     assert list(fresh._memory) == ["Sentence 7.", "Sentence 8.", "Sentence 9."]
