@@ -18,6 +18,9 @@ FLAG = (
     "Should I not hear back by the end of the month, I will withdraw my application.",
     "I'm giving you until Friday to come back to me with an answer.",
     "If I don't hear back by Friday, I will accept another offer. Best of luck.",
+    "My solicitor will be in touch if I hear nothing.",
+    "Our offer is only valid until Friday.",
+    "Give me a yes or no by tonight.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -32,6 +35,9 @@ PASS = (
     "If I don't hear back by the end of next week, I'll drop you another short note.",
     "Before I sign off, thank you again for your time.",
     "If I get no reply, I will move on and wish you well.",
+    "I would never take legal steps over a hiring process.",
+    "I received an offer elsewhere; this offer expires on Friday, and I would much rather join your team.",
+    "You mentioned the offer expires at the end of the month.",
 )
 BOOK = load("ultimatum")
 
