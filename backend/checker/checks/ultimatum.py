@@ -21,6 +21,8 @@ FLAG = (
     "My solicitor will be in touch if I hear nothing.",
     "Our offer is only valid until Friday.",
     "Give me a yes or no by tonight.",
+    "We need your decision by tomorrow.",
+    "If you can't match it, I'll take the other offer.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -38,6 +40,7 @@ PASS = (
     "I would never take legal steps over a hiring process.",
     "I received an offer elsewhere; this offer expires on Friday, and I would much rather join your team.",
     "You mentioned the offer expires at the end of the month.",
+    "If you can't make Tuesday, I'll send a few other times.",
 )
 BOOK = load("ultimatum")
 
