@@ -23,6 +23,7 @@ FLAG = (
     "Give me a yes or no by tonight.",
     "We need your decision by tomorrow.",
     "If you can't match it, I'll take the other offer.",
+    "That's our final offer.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -41,6 +42,7 @@ PASS = (
     "I received an offer elsewhere; this offer expires on Friday, and I would much rather join your team.",
     "You mentioned the offer expires at the end of the month.",
     "If you can't make Tuesday, I'll send a few other times.",
+    "I understand that's the most you can offer.",
 )
 BOOK = load("ultimatum")
 
