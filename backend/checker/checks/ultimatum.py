@@ -24,6 +24,7 @@ FLAG = (
     "We need your decision by tomorrow.",
     "If you can't match it, I'll take the other offer.",
     "That's our final offer.",
+    "I need you to respond by Friday.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -39,10 +40,15 @@ PASS = (
     "Before I sign off, thank you again for your time.",
     "If I get no reply, I will move on and wish you well.",
     "I would never take legal steps over a hiring process.",
-    "I received an offer elsewhere; this offer expires on Friday, and I would much rather join your team.",
+    "I have an offer from another firm, and this offer expires on Friday.",
     "You mentioned the offer expires at the end of the month.",
     "If you can't make Tuesday, I'll send a few other times.",
     "I understand that's the most you can offer.",
+    "I've received another offer and have to respond by Friday, though I'd much prefer to join your team.",
+    "The other company asked me to confirm within two days, but I prefer your team.",
+    "I can confirm my decision by Friday, as we discussed.",
+    "I'd be glad to leave a good review of your interview process.",
+    "If there's no news by the 15th, I'll assume the process is ongoing and keep waiting patiently.",
 )
 BOOK = load("ultimatum")
 
