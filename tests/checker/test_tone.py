@@ -49,8 +49,8 @@ def test_the_checker_needs_no_training_package_at_run_time():
 
 
 def test_model_findings_are_warnings_that_name_the_sentence_and_suggest_a_rewording():
-    body = ("Hi Dana,\n\nThank you for the interview. Thanks for nothing, though. "
-            "You wasted three weeks of my life.\n\nBest,\nSam")
+    body = ("Hi Dana,\n\nThank you for the interview. Lovely of you to keep me guessing, "
+            "though. You wasted three weeks of my life.\n\nBest,\nSam")
     found = [f for f in check(body) if f.rule in TONE_RULES]
     assert found, "the model should read hostility without stock phrases"
     sentences = {(s, e) for s, e, _ in layer.sentences(Draft(body))}
@@ -96,7 +96,7 @@ def test_demands_threats_escalation_and_insults_stay_errors(body, rule):
 
 
 def test_tone_false_gives_the_rules_alone():
-    body = "Thanks for nothing. You wasted three weeks of my life."
+    body = "Lovely of you to keep me guessing. You wasted three weeks of my life."
     assert any(f.rule in TONE_RULES for f in check(body))
     assert not any(f.rule in TONE_RULES for f in check(body, tone=False))
 

@@ -17,6 +17,9 @@ FLAG = (
     "Is there any update??",
     "I have been waiting for weeks!!!",
     "Just following up AGAIN on the role.",
+    "Thank you so much for the radio silence.",
+    "Is this how you treat people who give up a day for you?",
+    "It's your loss.",
 )
 PASS = (
     "I understand if you haven't had a chance to reply yet.",
@@ -27,6 +30,9 @@ PASS = (
     "Thank you so much for your time!",
     "Best,\nJOHN SMITH\nSENIOR DATA ENGINEER",
     "> Why haven't you responded???\nThank you for the update.",
+    "Sorry for the radio silence on my end; I was travelling.",
+    "What kind of person are you looking for in this role?",
+    "How difficult would it be to move our call to Thursday?",
 )
 BOOK = load("aggressive")
 MARKS = BOOK.data["punctuation"]

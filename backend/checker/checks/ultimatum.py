@@ -18,6 +18,13 @@ FLAG = (
     "Should I not hear back by the end of the month, I will withdraw my application.",
     "I'm giving you until Friday to come back to me with an answer.",
     "If I don't hear back by Friday, I will accept another offer. Best of luck.",
+    "My solicitor will be in touch if I hear nothing.",
+    "Our offer is only valid until Friday.",
+    "Give me a yes or no by tonight.",
+    "We need your decision by tomorrow.",
+    "If you can't match it, I'll take the other offer.",
+    "That's our final offer.",
+    "I need you to respond by Friday.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -32,6 +39,16 @@ PASS = (
     "If I don't hear back by the end of next week, I'll drop you another short note.",
     "Before I sign off, thank you again for your time.",
     "If I get no reply, I will move on and wish you well.",
+    "I would never take legal steps over a hiring process.",
+    "I have an offer from another firm, and this offer expires on Friday.",
+    "You mentioned the offer expires at the end of the month.",
+    "If you can't make Tuesday, I'll send a few other times.",
+    "I understand that's the most you can offer.",
+    "I've received another offer and have to respond by Friday, though I'd much prefer to join your team.",
+    "The other company asked me to confirm within two days, but I prefer your team.",
+    "I can confirm my decision by Friday, as we discussed.",
+    "I'd be glad to leave a good review of your interview process.",
+    "If there's no news by the 15th, I'll assume the process is ongoing and keep waiting patiently.",
 )
 BOOK = load("ultimatum")
 
