@@ -184,21 +184,15 @@ def fit(samples: list[Sample]) -> Fitted:
     vectoriser = Vectoriser(texts)
     x = vectoriser.matrix(texts)
     v = TRAINING_ENCODER.vectors(texts)
+    weights = [REAL_WEIGHT if s.real else 1.0 for s in samples]
     words, meaning = {}, {}
     for rule in MODEL_RULES:
-        # A sentence that is an example of another pushy rule only is no example of "not this
-        # rule": many ultimatums are hostile too, and taught as "not aggressive" they pulled
-        # the aggressive model away from hostility (out of fold on the 538-draft dev part,
-        # leaving them out raised aggressive from 115 to 124 of 143 and desperate from 40 to 45
-        # of 51 at the same polite budgets, with fewer polite drafts warned on).
-        taught = [i for i, s in enumerate(samples) if rule in s.labels or not s.labels]
-        y = [rule in samples[i].labels for i in taught]
-        weights = [REAL_WEIGHT if samples[i].real else 1.0 for i in taught]
+        y = [rule in s.labels for s in samples]
         words[rule] = LogisticRegression(C=C, class_weight="balanced", solver="liblinear",
-                                         max_iter=2000).fit(x[taught], y, sample_weight=weights)
+                                         max_iter=2000).fit(x, y, sample_weight=weights)
         meaning[rule] = LogisticRegression(C=VECTOR_C, class_weight="balanced",
                                            solver="liblinear", max_iter=2000).fit(
-                                               [v[i] for i in taught], y, sample_weight=weights)
+                                               v, y, sample_weight=weights)
     return Fitted(vectoriser, words, meaning)
 
 
