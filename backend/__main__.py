@@ -2,6 +2,7 @@
 code; `tokens` lists and revokes paired browsers; `install`/`uninstall` register the backend with
 the browsers (native messaging); `export`, `import` and `restore` move the user's data."""
 import argparse
+import signal
 import sys
 import threading
 
@@ -67,6 +68,9 @@ def serve(settings: dict) -> int:
         has_templates = UserTemplate.select().exists()
     if has_templates:  # workers start beside the server, so the first draft does not wait
         threading.Thread(target=render_worker.start, name="template-workers", daemon=True).start()
+    # Ctrl+C (SIGINT) stops the server however it was started: a shell without job control
+    # starts background programs with SIGINT ignored, and Python then leaves it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         listener.run()
     except KeyboardInterrupt:

@@ -1,5 +1,6 @@
 """The one live-backend helper: it starts the real server apart from the test process, says
 plainly when it cannot, and stops it so the port is free again."""
+import signal
 import socket
 
 import pytest
@@ -23,6 +24,17 @@ def test_a_started_backend_answers_with_its_token_and_stops_cleanly(tmp_path):
     assert code == 0, live.log.read_text()  # Ctrl+C: waitress closed, the process exited
     assert not live_backend.listening(live.port)
     assert db.database.database == bound_before  # nothing in this process was re-bound
+
+
+def test_ctrl_c_stops_a_backend_whose_parent_ignored_it(tmp_path):
+    # A script's background job inherits SIGINT ignored; the server must still stop on it.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        live = live_backend.start(tmp_path / "data")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert live.stop() == 0, live.log.read_text()
+    assert not live_backend.listening(live.port)
 
 
 def test_a_backend_that_cannot_start_says_why(tmp_path):
