@@ -51,6 +51,17 @@ def draft_lines(body: str) -> list[str]:
     return [normalize(line) for line in body.split("\n") if normalize(line)]
 
 
+def wait_for_selection(webmail, expected: str, seconds=5.0) -> str:
+    """What is selected in the editor once it reads `expected` (made through the panel's port,
+    a message later), or what it holds after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        selected = normalize(webmail.page.evaluate("() => String(document.getSelection())"))
+        if selected == expected or time.monotonic() > deadline:
+            return selected
+        webmail.page.wait_for_timeout(50)
+
+
 class Webmail:
     """A fixture page and what a person does in it."""
 

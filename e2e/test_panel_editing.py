@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.test_compose_sites import SITES as ALL_SITES
-from e2e.test_compose_sites import draft_lines, normalize, webmail  # noqa: F401  (the page fixture)
+from e2e.test_compose_sites import draft_lines, normalize, wait_for_selection, webmail  # noqa: F401  (the page fixture)
 
 SITES = {name: ALL_SITES[name] for name in ("gmail", "outlook")}
 BOTH = pytest.mark.parametrize("webmail", list(SITES), indirect=True)
@@ -27,17 +27,6 @@ def sites_served(serve_site):
 def undo(webmail):
     webmail.editor().focus()
     webmail.page.keyboard.press("Control+z")
-
-
-def wait_for_selection(webmail, expected: str, seconds=5.0) -> str:
-    """What is selected in the editor once it reads `expected` (made through the panel's port,
-    a message later), or what it holds after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while True:
-        selected = normalize(webmail.page.evaluate("() => String(document.getSelection())"))
-        if selected == expected or time.monotonic() > deadline:
-            return selected
-        webmail.page.wait_for_timeout(50)
 
 
 def wait_until(webmail, condition, seconds=5.0):

@@ -11,7 +11,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from e2e.test_compose_sites import SITES, draft_lines, normalize, webmail  # noqa: F401  (the page fixture)
+from e2e.test_compose_sites import SITES, draft_lines, normalize, wait_for_selection, webmail  # noqa: F401  (the page fixture)
 
 PROFILE = {"name": "Sam Doe", "signature": "Sam Doe\nProduct designer"}
 QUOTED = "I need an answer by Friday or I will accept another offer."  # an ultimatum, in the thread
@@ -111,12 +111,7 @@ def test_check_reads_text_after_the_signature_and_never_the_quoted_thread(webmai
     panel.screenshot(path=str(screenshots / f"panel-{webmail.name}-check-after-signature.png"))
 
     flagged.get_by_role("button", name="Show in the editor").click()
-    selected = ""
-    for _ in range(100):  # the selection is made through the panel's port: wait for it
-        selected = normalize(webmail.page.evaluate("() => String(document.getSelection())"))
-        if selected == TYPED_AFTER:
-            break
-        webmail.page.wait_for_timeout(50)
+    selected = wait_for_selection(webmail, TYPED_AFTER)
     assert selected == TYPED_AFTER, f"the sentence below the signature is selected: {selected!r}"
 
 

@@ -103,13 +103,12 @@ class Encoder:
             encoded = list(_pool().map(self._encode, new))
         else:
             encoded = [self._encode(s) for s in new]
+        found = dict(zip(new, encoded, strict=True))
         with self._lock:
-            for sentence, vector in zip(new, encoded, strict=True):
-                self._memory[sentence] = vector
-            found = {s: self._memory[s] for s in sentences if s in self._memory}
+            self._memory.update(found)
+            found.update((s, self._memory[s]) for s in sentences if s not in found)
             while len(self._memory) > self._remembered:
                 self._memory.popitem(last=False)
-        found.update(zip(new, encoded, strict=True))
         return [found[s] for s in sentences]
 
     def _encode(self, sentence: str) -> array:
