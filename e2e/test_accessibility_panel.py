@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from e2e.axe import blocking
 from e2e.panel import panel_frame
-from e2e.test_compose_sites import (
+from e2e.webmail import (
     SITES,
     webmail,  # noqa: F401  (the page fixture)
 )

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import store_token
-from e2e.test_compose_sites import SITES as ALL_SITES
-from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
+from e2e.webmail import SITES as ALL_SITES
+from e2e.webmail import normalize, webmail  # noqa: F401  (the page fixture)
 from tests.live_backend import silent_server
 
 SITES = {"gmail": ALL_SITES["gmail"]}

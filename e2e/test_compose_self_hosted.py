@@ -16,12 +16,14 @@ from playwright.sync_api import expect
 from e2e.conftest import launch_chromium
 from e2e.roundcube.extension_copy import extension_copy
 from e2e.test_compose_sites import (
-    Site,
     check_a_subject_the_user_wrote_is_kept,
     check_backend_down_says_so_and_loses_nothing,
     check_button_appears_once_and_again_after_reopening,
     check_insert_puts_the_draft_in_the_editor_and_one_undo_removes_only_it,
     check_sending_records_the_follow_up_once,
+)
+from e2e.webmail import (
+    Site,
     draft_lines,
     normalize,
     webmail,  # noqa: F401  (the same page fixture, for this module's SITES)

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.faults import fault_proxy, via_proxy  # noqa: F401  (fixtures)
-from e2e.test_compose_sites import SITES as ALL_SITES
-from e2e.test_compose_sites import draft_lines, normalize, webmail  # noqa: F401  (the page fixture)
+from e2e.webmail import SITES as ALL_SITES
+from e2e.webmail import draft_lines, normalize, webmail  # noqa: F401  (the page fixture)
 
 SITES = {"gmail": ALL_SITES["gmail"]}
 GMAIL = pytest.mark.parametrize("webmail", ["gmail"], indirect=True)

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.panel import panel_frames, panel_of
-from e2e.test_compose_sites import SITES as ALL_SITES
-from e2e.test_compose_sites import webmail  # noqa: F401  (the page fixture)
+from e2e.webmail import SITES as ALL_SITES
+from e2e.webmail import webmail  # noqa: F401  (the page fixture)
 
 SITES = {"gmail": ALL_SITES["gmail"]}
 GMAIL = pytest.mark.parametrize("webmail", ["gmail"], indirect=True)

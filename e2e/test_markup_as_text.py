@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e.conftest import store_token
-from e2e.test_compose_sites import SITES as ALL_SITES
-from e2e.test_compose_sites import normalize, webmail  # noqa: F401  (the page fixture)
+from e2e.webmail import SITES as ALL_SITES
+from e2e.webmail import normalize, webmail  # noqa: F401  (the page fixture)
 
 SITES = {name: ALL_SITES[name] for name in ("gmail", "outlook")}
 PWNED = "window.__xss=(window.__xss||0)+1;alert(document.domain)"
@@ -162,7 +162,7 @@ def test_checking_a_draft_quotes_markup_as_text(webmail_gmail, paired, hostile, 
 @pytest.fixture
 def webmail_gmail(ext_context):
     """The Gmail fixture page, for a test that needs only that one."""
-    from e2e.test_compose_sites import Webmail
+    from e2e.webmail import Webmail
 
     page = ext_context.new_page()
     page.goto(SITES["gmail"].origin + SITES["gmail"].path)

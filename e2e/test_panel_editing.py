@@ -9,8 +9,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from e2e.test_compose_sites import SITES as ALL_SITES
-from e2e.test_compose_sites import draft_lines, normalize, wait_for_selection, webmail  # noqa: F401  (the page fixture)
+from e2e.webmail import SITES as ALL_SITES
+from e2e.webmail import draft_lines, normalize, wait_for_selection, webmail  # noqa: F401  (the page fixture)
 
 SITES = {name: ALL_SITES[name] for name in ("gmail", "outlook")}
 BOTH = pytest.mark.parametrize("webmail", list(SITES), indirect=True)

@@ -11,7 +11,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from e2e.test_compose_sites import SITES, draft_lines, normalize, wait_for_selection, webmail  # noqa: F401  (the page fixture)
+from e2e.webmail import SITES, draft_lines, normalize, wait_for_selection, webmail  # noqa: F401  (the page fixture)
 
 PROFILE = {"name": "Sam Doe", "signature": "Sam Doe\nProduct designer"}
 QUOTED = "I need an answer by Friday or I will accept another offer."  # an ultimatum, in the thread

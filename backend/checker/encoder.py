@@ -28,8 +28,8 @@ DIMENSIONS = 384
 # Word pieces read per sentence: a follow-up's sentences are far shorter, and a cap keeps a
 # pasted wall of text from costing more than its first words.
 MOST_PIECES = 64
-# Sentences remembered with their vectors: a draft is checked again after each edit, and
-# only the sentence that changed needs the encoder again.
+# Sentences remembered with their vectors, the least recently used forgotten first: a draft is
+# checked again after each edit, and only the sentence that changed needs the encoder again.
 REMEMBERED = 4096
 DIGITS = 5  # decimals kept: the same vector on every machine, for training and for use
 WORKERS = 2  # threads encoding one draft's new sentences: a laptop has at least two cores
@@ -98,17 +98,23 @@ class Encoder:
         scaled to length 1, as sentence-transformers computes it. Sentences not yet remembered
         are encoded on WORKERS threads at once (onnxruntime lets go of the interpreter while it
         runs, so a draft pasted in is encoded on every core the machine has to spare)."""
-        new = [s for s in dict.fromkeys(sentences) if s not in self._memory]
+        found: dict[str, array] = {}
+        with self._lock:  # what is remembered is taken now: another check may evict it later
+            for sentence in dict.fromkeys(sentences):
+                if sentence in self._memory:
+                    self._memory.move_to_end(sentence)  # the least recently used go first
+                    found[sentence] = self._memory[sentence]
+        new = [s for s in dict.fromkeys(sentences) if s not in found]
         if len(new) > 1:
             encoded = list(_pool().map(self._encode, new))
         else:
             encoded = [self._encode(s) for s in new]
-        found = dict(zip(new, encoded, strict=True))
+        fresh = dict(zip(new, encoded, strict=True))
         with self._lock:
-            self._memory.update(found)
-            found.update((s, self._memory[s]) for s in sentences if s not in found)
+            self._memory.update(fresh)
             while len(self._memory) > self._remembered:
                 self._memory.popitem(last=False)
+        found.update(fresh)
         return [found[s] for s in sentences]
 
     def _encode(self, sentence: str) -> array:

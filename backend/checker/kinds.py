@@ -253,8 +253,10 @@ def load(rule: str) -> Book:
         found = spec.get(key)
         return Pattern(found, macros, spec.get("case_sensitive", False)) if found else None
 
-    groups = []
+    groups, specs = [], {}
     for spec in data.get("group", []):
+        spec = borrowed(rule, spec, specs)
+        specs[spec["name"]] = spec
         if "source" not in spec:
             raise ValueError(f"{rule}.toml group {spec.get('name')!r} says no source")
         matcher = Phrases(spec["phrases"]) if "phrases" in spec else pattern("patterns", spec)
@@ -262,6 +264,22 @@ def load(rule: str) -> Book:
                             spec.get("view", "text"), spec.get("negatable", True),
                             pattern("unless", spec), pattern("unless_before", spec)))
     return Book(tuple(groups), data)
+
+
+# What a group may take from the group it says it is `like`: what the user reads about it.
+BORROWED = ("source", "message", "suggestion", "unless")
+
+
+def borrowed(rule: str, spec: dict, earlier: dict[str, dict]) -> dict:
+    """A group's spec with what it borrows from an earlier group it is `like` filled in: a
+    group that differs from another only in which words it matches or excuses says so once."""
+    like = spec.get("like")
+    if like is None:
+        return spec
+    if like not in earlier:
+        raise ValueError(f"{rule}.toml group {spec.get('name')!r} is like {like!r}, "
+                         "which no earlier group is named")
+    return {**{key: earlier[like][key] for key in BORROWED if key in earlier[like]}, **spec}
 
 
 FOLLOW_UP = load("content").data["follow_up"]

@@ -78,6 +78,32 @@ def test_the_memory_holds_at_most_its_size(monkeypatch):
     assert list(fresh._memory) == ["Sentence 7.", "Sentence 8.", "Sentence 9."]
 
 
+def test_the_memory_forgets_the_least_recently_used_sentence_first(monkeypatch):
+    fresh = Encoder(remembered=3)
+    monkeypatch.setattr(fresh, "_encode", lambda s: [0.0] * encoder.DIMENSIONS)
+    fresh.vectors(["Thank you.", "Any update?", "Best wishes."])
+    fresh.vectors(["Thank you."])  # the user's greeting stays in every draft
+    fresh.vectors(["A new sentence."])
+    assert list(fresh._memory) == ["Best wishes.", "Thank you.", "A new sentence."]
+
+
+def test_a_sentence_evicted_while_its_draft_is_encoded_is_still_answered(monkeypatch):
+    fresh = Encoder(remembered=1)
+    calls = []
+
+    def encode(sentence):
+        calls.append(sentence)
+        # another check fills the memory while this one encodes its new sentence
+        fresh._memory.clear()
+        fresh._memory["Another draft's sentence."] = [1.0] * encoder.DIMENSIONS
+        return [0.0] * encoder.DIMENSIONS
+
+    monkeypatch.setattr(fresh, "_encode", encode)
+    fresh._memory["Thank you."] = [0.5] * encoder.DIMENSIONS
+    vectors = fresh.vectors(["Thank you.", "Any update?"])
+    assert [v[0] for v in vectors] == [0.5, 0.0] and calls == ["Any update?"]
+
+
 def test_the_model_reads_at_most_its_number_of_sentences_of_a_long_body(monkeypatch):
     seen = []
     monkeypatch.setattr(ENCODER, "vectors", lambda s: seen.extend(s) or
