@@ -20,7 +20,7 @@ def test_the_registry_holds_the_contract_rules_once_each():
     assert set(RULES) >= CONTRACT_RULES
 
 
-def test_severities_are_as_issue_3_says():
+def test_the_pushy_rules_and_blanks_are_errors_and_the_rest_warnings():
     for rule in REGISTRY:
         assert (rule.severity == "error") == (rule.id in ERRORS), rule.id
 
