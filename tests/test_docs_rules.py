@@ -7,6 +7,7 @@ import pytest
 
 from backend.checker import RULES, Context, check
 from backend.checker.context import ACTIONS
+from backend.checker.kinds import GROUP_KEYS
 
 PAGE = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
 HEADING = re.compile(r"^### `(\w+)`$", re.M)
@@ -31,10 +32,17 @@ def test_every_registered_rule_has_a_section_and_every_section_is_a_rule():
 
 
 def test_no_backticked_rule_id_in_the_page_is_unknown():
-    # snake_case names in backticks are rules, or the Context's fields and actions.
+    # snake_case names in backticks are rules, the Context's fields and actions, or the keys of
+    # a rule group in a data file.
     named = set(re.findall(r"`([a-z]+(?:_[a-z]+)+)`", PAGE))
-    known = set(RULES) | {f.name for f in fields(Context)} | set(ACTIONS)
-    assert named <= known, f"not a rule, field or action: {named - known}"
+    known = set(RULES) | {f.name for f in fields(Context)} | set(ACTIONS) | set(GROUP_KEYS)
+    assert named <= known, f"not a rule, field, action or group key: {named - known}"
+
+
+def test_every_key_a_rule_group_may_hold_is_explained_in_adding_a_rule():
+    adding = PAGE[PAGE.index("## Adding a rule"):]
+    said = set(re.findall(r"`([a-z_]+)(?:`| =)", adding)) | {"name"}
+    assert set(GROUP_KEYS) <= said, f"not explained: {set(GROUP_KEYS) - said}"
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))

@@ -255,6 +255,10 @@ def load(rule: str) -> Book:
 
     groups, specs = [], {}
     for spec in data.get("group", []):
+        unknown = set(spec) - set(GROUP_KEYS)
+        if unknown:  # a misspelt "unles" would otherwise excuse nothing, silently
+            raise ValueError(f"{rule}.toml group {spec.get('name')!r} has unknown keys "
+                             f"{sorted(unknown)}; a group's keys are {', '.join(GROUP_KEYS)}")
         spec = borrowed(rule, spec, specs)
         specs[spec["name"]] = spec
         if "source" not in spec:
@@ -266,6 +270,9 @@ def load(rule: str) -> Book:
     return Book(tuple(groups), data)
 
 
+# What a rule group in a data file may say (docs/rules.md, "Adding a rule").
+GROUP_KEYS = ("name", "source", "message", "suggestion", "phrases", "patterns", "case_sensitive",
+              "view", "negatable", "unless", "unless_before", "like")
 # What a group may take from the group it says it is `like`: what the user reads about it.
 BORROWED = ("source", "message", "suggestion", "unless")
 

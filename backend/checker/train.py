@@ -231,21 +231,50 @@ def out_of_fold(base: list[Sample], dev: list[Sample]) -> dict[str, dict[str, fl
     return best
 
 
+def scores_by_label(best: dict, label_of: dict, rule: str) -> tuple[list[float], list[float]]:
+    """A rule's out-of-fold item scores: the polite items' (highest first) and its own items'."""
+    polite = sorted((best[g][rule] for g in best if label_of[g] == "polite"), reverse=True)
+    bad = [best[g][rule] for g in best if TEACHES.get(label_of[g] or "") == rule]
+    return polite, bad
+
+
+def threshold_for(polite: list[float], budget: int) -> float:
+    """The lowest threshold that flags at most `budget` of the polite scores (highest first)."""
+    edge = polite[budget] if len(polite) > budget else -math.inf
+    return round(max(edge + 1e-3, LOWEST_THRESHOLD), DIGITS)
+
+
+# Polite budgets the out-of-fold curve is read at: a single budget's figure moves by several
+# items when one polite item crosses the edge, so a budget is chosen on the curve's shape.
+CURVE_BUDGETS = (0, 1, 2, 3, 4, 6, 8, 10, 12, 16, 20)
+
+
+def curve(polite: list[float], bad: list[float]) -> tuple[list[tuple[int, int]], float]:
+    """Items caught at each of CURVE_BUDGETS, and the area under the ROC curve: how often one
+    of the rule's items outscores one polite item (ties count half); it reads every budget."""
+    points = [(budget, sum(s >= threshold_for(polite, budget) for s in bad))
+              for budget in CURVE_BUDGETS]
+    pairs = len(polite) * len(bad)
+    wins = sum((b > p) + 0.5 * (b == p) for b in bad for p in polite)
+    return points, (wins / pairs if pairs else math.nan)
+
+
 def thresholds(best: dict, dev: list[Sample]) -> tuple[dict[str, float], list[str]]:
-    """Per rule the lowest threshold that flags at most its POLITE_BUDGET polite dev items."""
+    """Per rule the lowest threshold that flags at most its POLITE_BUDGET polite dev items,
+    and a report of each rule's threshold and out-of-fold curve."""
     label_of = {s.group: s.item_label for s in dev}
     found, report = {}, []
     for rule in MODEL_RULES:
-        polite = sorted((best[g][rule] for g in best if label_of[g] == "polite"), reverse=True)
-        budget = POLITE_BUDGET[rule]
-        edge = polite[budget] if len(polite) > budget else -math.inf
-        found[rule] = round(max(edge + 1e-3, LOWEST_THRESHOLD), DIGITS)
-        bad = [best[g][rule] for g in best if TEACHES.get(label_of[g] or "") == rule]
+        polite, bad = scores_by_label(best, label_of, rule)
+        found[rule] = threshold_for(polite, POLITE_BUDGET[rule])
         caught = sum(score >= found[rule] for score in bad)
         flagged = sum(score >= found[rule] for score in polite)
+        points, auc = curve(polite, bad)
         report.append(f"{rule}: threshold {found[rule]:+.3f}; out-of-fold on dev: caught "
                       f"{caught} of {len(bad)} {rule} items, flagged {flagged} of "
                       f"{len(polite)} polite")
+        report.append(f"  curve (polite items flagged: {rule} items caught) "
+                      + " ".join(f"{b}:{c}" for b, c in points) + f"; AUC {auc:.3f}")
     return found, report
 
 

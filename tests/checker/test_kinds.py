@@ -59,6 +59,11 @@ phrases = ["reply tomorrow"]
 ''')
 
 
+def test_a_misspelt_key_is_refused_rather_than_ignored(tmp_path, monkeypatch):
+    with pytest.raises(ValueError, match=r"unknown keys \['unles'\]"):
+        _book(tmp_path, monkeypatch, FIRST.replace("unless =", "unles ="))
+
+
 def test_a_group_without_a_source_is_refused(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="says no source"):
         _book(tmp_path, monkeypatch, FIRST.replace('source = "the guide"\n', ""))
