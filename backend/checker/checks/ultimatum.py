@@ -25,6 +25,9 @@ FLAG = (
     "If you can't match it, I'll take the other offer.",
     "That's our final offer.",
     "I need you to respond by Friday.",
+    "If you contact me again, I will report you.",
+    "I'll post your email on LinkedIn so everyone can see how you treat candidates.",
+    "If your company forbids remote work, then I won't work for you.",
 )
 PASS = (
     "You mentioned a decision by March 17, so I wanted to check in.",
@@ -49,6 +52,8 @@ PASS = (
     "I can confirm my decision by Friday, as we discussed.",
     "I'd be glad to leave a good review of your interview process.",
     "If there's no news by the 15th, I'll assume the process is ongoing and keep waiting patiently.",
+    "I'll share the opening with my network on LinkedIn.",
+    "If you contact me again about a role like this, I'll gladly take a look.",
 )
 BOOK = load("ultimatum")
 
