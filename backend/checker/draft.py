@@ -90,7 +90,12 @@ class Draft:
         self.prose = _mask(work, *self.signature)
         text = self.prose
         if '"' in text or "“" in text:
-            text = _mask_all(text, (quote.span() for quote in QUOTED_SPEECH.finditer(text)))
+            unquoted = _mask_all(text, (quote.span() for quote in QUOTED_SPEECH.finditer(text)))
+            # Quotes are someone else's words when the user's own words frame them ("you said
+            # …", a motto); a draft that is nothing but quotes has no one else in it: it is the
+            # writer's own, as typed.
+            if any(map(str.isalnum, unquoted)):
+                text = unquoted
         self.text = text
 
     @cached_property

@@ -72,6 +72,21 @@ def test_quoted_speech_is_set_aside_in_text_only():
     assert _kept(draft.text) == "You said , so I waited. too."
 
 
+def test_a_draft_that_is_nothing_but_quotes_is_the_writers_own():
+    # No words of the user's frame the quotes as someone else's: the writer typed them.
+    for body in ('''"Why didn't you call me"? “The least you can do is call me.”''', "“Screw you.”"):
+        assert Draft(body).text == body
+    assert "we need" not in Draft('You said "we need an answer".').text
+
+
+def test_a_draft_of_only_quotes_is_checked_like_any_other():
+    from backend.checker import check
+
+    assert "aggressive" in {f.rule for f in check("“Why haven't you replied to me yet?!”")}
+    framed = {f.rule for f in check("You wrote “Why haven't you replied to me yet?!”, I think.")}
+    assert "aggressive" not in framed
+
+
 def test_word_count_leaves_out_thread_and_signature():
     draft = Draft("One two three four.\n\nBest,\nSam Lee\n\nOn Mon Anna wrote:\n> five six")
     assert draft.word_count == 5  # "One two three four" and "Best"
