@@ -98,13 +98,14 @@ class Encoder:
         scaled to length 1, as sentence-transformers computes it. Sentences not yet remembered
         are encoded on WORKERS threads at once (onnxruntime lets go of the interpreter while it
         runs, so a draft pasted in is encoded on every core the machine has to spare)."""
+        unique = dict.fromkeys(sentences)
         found: dict[str, array] = {}
         with self._lock:  # what is remembered is taken now: another check may evict it later
-            for sentence in dict.fromkeys(sentences):
+            for sentence in unique:
                 if sentence in self._memory:
                     self._memory.move_to_end(sentence)  # the least recently used go first
                     found[sentence] = self._memory[sentence]
-        new = [s for s in dict.fromkeys(sentences) if s not in found]
+        new = [s for s in unique if s not in found]
         if len(new) > 1:
             encoded = list(_pool().map(self._encode, new))
         else:

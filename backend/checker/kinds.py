@@ -243,6 +243,26 @@ class Book:
             yield from group.hits(draft)
 
 
+# What a rule group in a data file may say (docs/rules.md, "Adding a rule").
+GROUP_KEYS = ("name", "source", "message", "suggestion", "phrases", "patterns", "case_sensitive",
+              "view", "negatable", "unless", "unless_before", "like")
+# What a group takes from the group it says it is `like`: what the user reads about the mistake,
+# and what excuses it in the sentence (its own `unless_before` is what differs).
+BORROWED = ("source", "message", "suggestion", "unless")
+
+
+def borrowed(rule: str, spec: dict, earlier: dict[str, dict]) -> dict:
+    """A group's spec with what it borrows from an earlier group it is `like` filled in: a
+    group that differs from another only in which words it matches or excuses says so once."""
+    like = spec.get("like")
+    if like is None:
+        return spec
+    if like not in earlier:
+        raise ValueError(f"{rule}.toml group {spec.get('name')!r} is like {like!r}, "
+                         "which no earlier group is named")
+    return {**{key: earlier[like][key] for key in BORROWED if key in earlier[like]}, **spec}
+
+
 def load(rule: str) -> Book:
     """Read `data/<rule>.toml` and compile its groups."""
     with open(DATA / f"{rule}.toml", "rb") as file:
@@ -268,25 +288,6 @@ def load(rule: str) -> Book:
                             spec.get("view", "text"), spec.get("negatable", True),
                             pattern("unless", spec), pattern("unless_before", spec)))
     return Book(tuple(groups), data)
-
-
-# What a rule group in a data file may say (docs/rules.md, "Adding a rule").
-GROUP_KEYS = ("name", "source", "message", "suggestion", "phrases", "patterns", "case_sensitive",
-              "view", "negatable", "unless", "unless_before", "like")
-# What a group may take from the group it says it is `like`: what the user reads about it.
-BORROWED = ("source", "message", "suggestion", "unless")
-
-
-def borrowed(rule: str, spec: dict, earlier: dict[str, dict]) -> dict:
-    """A group's spec with what it borrows from an earlier group it is `like` filled in: a
-    group that differs from another only in which words it matches or excuses says so once."""
-    like = spec.get("like")
-    if like is None:
-        return spec
-    if like not in earlier:
-        raise ValueError(f"{rule}.toml group {spec.get('name')!r} is like {like!r}, "
-                         "which no earlier group is named")
-    return {**{key: earlier[like][key] for key in BORROWED if key in earlier[like]}, **spec}
 
 
 FOLLOW_UP = load("content").data["follow_up"]
